@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "BorderKit",
+    products: [
+        .executable(name: "borderkit", targets: ["BorderKitCLI"]),
+        .library(name: "BorderKit", targets: ["BorderKit"]),
+        .library(name: "GeoCore", targets: ["GeoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .target(
+            name: "GeoCore",
+            dependencies: ["CGEOS", "CPROJ"]
+        ),
+        .target(
+            name: "BorderKit",
+            dependencies: ["GeoCore"]
+        ),
+        .executableTarget(
+            name: "BorderKitCLI",
+            dependencies: [
+                "BorderKit",
+                "GeoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GeoCoreTests",
+            dependencies: ["GeoCore"]
+        ),
+        .testTarget(
+            name: "BorderKitTests",
+            dependencies: ["BorderKit", "GeoCore"]
+        ),
+        .testTarget(
+            name: "BorderKitCLITests",
+            dependencies: ["GeoCore"]
+        ),
+    ]
+)

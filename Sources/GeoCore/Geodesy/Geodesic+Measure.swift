@@ -1,0 +1,105 @@
+import CPROJ
+
+/// Geodesic lengths, areas and perimeters of geometries (`geod_polygon_*`), in metres and square metres.
+extension Geodesic {
+    /// Total area of the ellipsoid in square metres: 4πc², c² being PROJ's authalic radius squared.
+    public var ellipsoidArea: Double { 4 * Double.pi * g.pointee.c2 }
+
+    /// Length of the path through `positions` along geodesics, metres (`geod_polygon` in polyline mode).
+    public func length(_ positions: [Position]) -> Double {
+        guard positions.count > 1 else { return 0 }
+        var poly = geod_polygon()
+        geod_polygon_init(&poly, 1)
+        for p in positions { geod_polygon_addpoint(g, &poly, p.lat, p.lon) }
+        var perimeter = 0.0
+        geod_polygon_compute(g, &poly, 0, 1, nil, &perimeter)
+        return perimeter
+    }
+
+    /// Geodesic length of every line string in `geometry` (and in its collections), metres. Polygons count 0.
+    public func length(of geometry: Geometry) -> Double {
+        geometry.lineStrings.reduce(0) { $0 + length($1.positions) }
+    }
+
+    /// Area (m²) and perimeter (m) of the region a ring encloses, whatever the ring's winding.
+    ///
+    /// Which side is inside comes from the ring's orientation in the lon/lat plane (what a GeoJSON reader
+    /// means by the ring), so a ring larger than a hemisphere keeps its area. Where the plane cannot say —
+    /// an edge jumps more than 180° of longitude (the ring wraps the antimeridian) or the ring has no planar
+    /// area (e.g. a circle of latitude around a pole) — the smaller of the two regions is taken, as
+    /// GeographicLib's Planimeter does by default.
+    public func ringAreaAndPerimeter(_ ring: [Position]) -> (area: Double, perimeter: Double) {
+        var points = ring
+        if points.count > 1, points.first == points.last { points.removeLast() }
+        guard points.count >= 2 else { return (0, 0) }
+        var poly = geod_polygon()
+        geod_polygon_init(&poly, 0)
+        for p in points { geod_polygon_addpoint(g, &poly, p.lat, p.lon) }
+        var signed = 0.0, perimeter = 0.0
+        geod_polygon_compute(g, &poly, 0, 1, &signed, &perimeter)
+        let whole = ellipsoidArea
+        switch planarOrientation(points) {
+        case 1: return (signed >= 0 ? signed : signed + whole, perimeter)
+        case -1: return (signed <= 0 ? -signed : whole - signed, perimeter)
+        default: return (abs(signed), perimeter)
+        }
+    }
+
+    /// Area of a polygon in m²: exterior minus holes, whatever the winding of each ring.
+    public func area(of polygon: Polygon) -> Double {
+        guard let exterior = polygon.exterior else { return 0 }
+        return polygon.holes.reduce(ringAreaAndPerimeter(exterior).area) { $0 - ringAreaAndPerimeter($1).area }
+    }
+
+    /// Perimeter of a polygon in metres: the lengths of all its rings, holes included.
+    public func perimeter(of polygon: Polygon) -> Double {
+        polygon.rings.reduce(0) { $0 + ringAreaAndPerimeter($1).perimeter }
+    }
+
+    /// Area of every polygon in `geometry`, m² (lines and points count 0).
+    public func area(of geometry: Geometry) -> Double {
+        geometry.polygons.reduce(0) { $0 + area(of: $1) }
+    }
+
+    /// Perimeter of every polygon in `geometry`, metres.
+    public func perimeter(of geometry: Geometry) -> Double {
+        geometry.polygons.reduce(0) { $0 + perimeter(of: $1) }
+    }
+
+    /// Positions along the geodesics through `positions`, no two consecutive ones more than `maxSegment`
+    /// metres apart (`geod_inverseline`, `geod_position`). The input positions are kept.
+    public func densify(_ positions: [Position], maxSegment: Double) -> [Position] {
+        precondition(maxSegment > 0, "maxSegment must be positive")
+        guard positions.count > 1 else { return positions }
+        var out: [Position] = [positions[0]]
+        for (a, b) in zip(positions, positions.dropFirst()) {
+            var line = geod_geodesicline()
+            geod_inverseline(&line, g, a.lat, a.lon, b.lat, b.lon, 0)
+            let n = Int((line.s13 / maxSegment).rounded(.up))
+            if n > 1 {
+                for i in 1..<n {
+                    var lat = 0.0, lon = 0.0
+                    geod_position(&line, line.s13 * Double(i) / Double(n), &lat, &lon, nil)
+                    out.append(Position(lon, lat))
+                }
+            }
+            out.append(b)
+        }
+        return out
+    }
+}
+
+/// +1 for a counter-clockwise ring in the lon/lat plane, -1 clockwise, 0 when the plane cannot say
+/// (no area, or an edge spanning more than 180° of longitude).
+func planarOrientation(_ points: [Position]) -> Int {
+    var twiceArea = 0.0
+    let n = points.count
+    for i in 0..<n {
+        let a = points[i], b = points[(i + 1) % n]
+        if abs(b.x - a.x) > 180 { return 0 }
+        twiceArea += (a.x - points[0].x) * (b.y - points[0].y) - (b.x - points[0].x) * (a.y - points[0].y)
+    }
+    if twiceArea > 0 { return 1 }
+    if twiceArea < 0 { return -1 }
+    return 0
+}

@@ -1,0 +1,62 @@
+import CPROJ
+
+/// A PROJ failure, with PROJ's own message.
+public struct ProjError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { "PROJ: \(message)" }
+}
+
+/// A local azimuthal equidistant projection on WGS84 centred on a point, for work in metres.
+///
+/// Distances and azimuths from the centre are true; the scale error grows with the distance from it
+/// (about 4e-5 at 100 km). Built through proj.h as a pipeline from degrees, so x/y in are longitude/latitude
+/// and x/y out are metres east/north of the centre. Owns its own `PJ_CONTEXT` with logging off (PROJ says
+/// nothing on the terminal), so it belongs to one thread at a time and is not `Sendable`.
+public final class LocalProjection {
+    public let center: Position
+    private let context: OpaquePointer
+    private let pj: OpaquePointer
+
+    public init(center: Position) throws {
+        self.center = center
+        guard let context = proj_context_create() else { throw ProjError(message: "proj_context_create failed") }
+        proj_log_level(context, PJ_LOG_NONE)
+        let definition = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+            + "+step +proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84"
+        guard let pj = proj_create(context, definition) else {
+            let message = String(cString: proj_context_errno_string(context, proj_context_errno(context)))
+            proj_context_destroy(context)
+            throw ProjError(message: "\(message) (\(definition))")
+        }
+        self.context = context
+        self.pj = pj
+    }
+
+    deinit {
+        proj_destroy(pj)
+        proj_context_destroy(context)
+    }
+
+    /// Metres east and north of the centre for a lon/lat position.
+    public func forward(_ p: Position) throws -> Position { try transform(p, PJ_FWD) }
+
+    /// The lon/lat position of a point given in metres east and north of the centre.
+    public func inverse(_ p: Position) throws -> Position { try transform(p, PJ_INV) }
+
+    /// The geometry projected to metres.
+    public func forward(_ geometry: Geometry) throws -> Geometry { try geometry.mapPositions(forward) }
+
+    /// The geometry back in lon/lat.
+    public func inverse(_ geometry: Geometry) throws -> Geometry { try geometry.mapPositions(inverse) }
+
+    private func transform(_ p: Position, _ direction: PJ_DIRECTION) throws -> Position {
+        let out = proj_trans(pj, direction, proj_coord(p.x, p.y, 0, 0))
+        let x = out.xy.x, y = out.xy.y
+        guard x.isFinite, y.isFinite else {
+            let code = proj_errno(pj)
+            proj_errno_reset(pj)
+            throw ProjError(message: "cannot transform (\(p.x), \(p.y)): \(String(cString: proj_context_errno_string(context, code)))")
+        }
+        return Position(x, y, p.z)
+    }
+}

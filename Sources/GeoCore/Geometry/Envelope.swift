@@ -1,0 +1,45 @@
+/// An axis-aligned bounding box in the coordinates' units.
+public struct Envelope: Hashable, Sendable {
+    public var minX: Double
+    public var minY: Double
+    public var maxX: Double
+    public var maxY: Double
+
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
+    }
+
+    public func intersects(_ other: Envelope) -> Bool {
+        minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
+    }
+
+    /// The box grown by `margin` on every side.
+    public func expanded(by margin: Double) -> Envelope {
+        Envelope(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)
+    }
+
+    /// The envelope as a rectangle polygon (counter-clockwise).
+    public var polygon: Geometry {
+        .polygon(Polygon([[Position(minX, minY), Position(maxX, minY), Position(maxX, maxY), Position(minX, maxY), Position(minX, minY)]]))
+    }
+}
+
+extension Geometry {
+    /// The bounding box of all positions, or nil for an empty geometry.
+    public var envelope: Envelope? {
+        var e: Envelope?
+        forEachPosition { p in
+            if var box = e {
+                box.minX = min(box.minX, p.x); box.maxX = max(box.maxX, p.x)
+                box.minY = min(box.minY, p.y); box.maxY = max(box.maxY, p.y)
+                e = box
+            } else {
+                e = Envelope(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)
+            }
+        }
+        return e
+    }
+}
