@@ -1,0 +1,73 @@
+/// A feature's identifier: RFC 7946 allows a string or a number.
+public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
+    case string(String)
+    case integer(Int64)
+    case number(Double)
+
+    public var description: String {
+        switch self {
+        case .string(let s): s
+        case .integer(let i): String(i)
+        case .number(let d): JSONNumberFormat.shortest(d)
+        }
+    }
+
+    var jsonValue: JSONValue {
+        switch self {
+        case .string(let s): .string(s)
+        case .integer(let i): .integer(i)
+        case .number(let d): .number(d)
+        }
+    }
+}
+
+/// A GeoJSON Feature: a geometry (or none), its properties in their order, and its id.
+public struct Feature: Hashable, Sendable {
+    public var id: FeatureID?
+    public var geometry: Geometry?
+    /// `nil` is `"properties": null`.
+    public var properties: JSONObject?
+    /// Members RFC 7946 does not define (kept in order, written back), e.g. "title".
+    public var foreignMembers: JSONObject
+
+    public init(id: FeatureID? = nil, geometry: Geometry?, properties: JSONObject? = JSONObject(), foreignMembers: JSONObject = JSONObject()) {
+        self.id = id
+        self.geometry = geometry
+        self.properties = properties
+        self.foreignMembers = foreignMembers
+    }
+}
+
+/// A GeoJSON FeatureCollection.
+public struct FeatureCollection: Hashable, Sendable {
+    public var features: [Feature]
+    /// Members RFC 7946 does not define, e.g. "name" (a "crs" member is read but never written).
+    public var foreignMembers: JSONObject
+
+    public init(_ features: [Feature], foreignMembers: JSONObject = JSONObject()) {
+        self.features = features
+        self.foreignMembers = foreignMembers
+    }
+}
+
+/// Any GeoJSON text: a bare geometry, one feature, or a collection.
+public enum GeoJSON: Hashable, Sendable {
+    case geometry(Geometry)
+    case feature(Feature)
+    case featureCollection(FeatureCollection)
+
+    /// The features it holds: a bare geometry becomes one feature with no properties.
+    public var features: [Feature] {
+        switch self {
+        case .geometry(let g): [Feature(geometry: g)]
+        case .feature(let f): [f]
+        case .featureCollection(let c): c.features
+        }
+    }
+
+    /// JSON pointer to the i-th feature of `features`, for messages: "/features/3", "" for a lone feature.
+    public func pointer(toFeature index: Int) -> String {
+        if case .featureCollection = self { return "/features/\(index)" }
+        return ""
+    }
+}

@@ -1,0 +1,46 @@
+/// Bad GeoJSON input: which file, where in it (a JSON pointer, and line and column for syntax errors), and why.
+public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file's path as given, or "<stdin>".
+    public var source: String
+    /// RFC 6901 JSON pointer to the offending value, e.g. "/features/12/geometry/coordinates/0/3"; "" is the root.
+    public var pointer: String
+    /// What is wrong, e.g. "latitude 91.5 is outside [-90, 90]".
+    public var reason: String
+    /// 1-based line and column, for JSON syntax errors.
+    public var line: Int?
+    public var column: Int?
+
+    public init(source: String, pointer: String, reason: String, line: Int? = nil, column: Int? = nil) {
+        self.source = source
+        self.pointer = pointer
+        self.reason = reason
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        var where_ = source
+        if let line, let column { where_ += ":\(line):\(column)" }
+        let at = pointer.isEmpty ? "(root)" : pointer
+        return "\(where_): \(line == nil ? at + ": " : "")\(reason)"
+    }
+}
+
+/// Builds RFC 6901 pointers: "~" becomes "~0" and "/" becomes "~1" in keys.
+enum JSONPointer {
+    static func appending(_ base: String, _ key: String) -> String {
+        var escaped = ""
+        for c in key {
+            switch c {
+            case "~": escaped += "~0"
+            case "/": escaped += "~1"
+            default: escaped.append(c)
+            }
+        }
+        return base + "/" + escaped
+    }
+
+    static func appending(_ base: String, _ index: Int) -> String {
+        base + "/" + String(index)
+    }
+}

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file could not be read or written; `reason` is the system's message.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Whole-file input and all-or-nothing output.
+public enum FileIO {
+    /// All bytes of the file at `path`, or of standard input when `path` is "-".
+    public static func readAll(_ path: String) throws(FileError) -> [UInt8] {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: path, reason: "cannot open: \(systemMessage())") }
+        defer { if path != "-" { close(fd) } }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw FileError(path: path, reason: "is a directory, not a file")
+        }
+        var bytes: [UInt8] = []
+        if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: "cannot read: \(systemMessage())")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` all or nothing: into a temporary file in the same folder, flushed to disk,
+    /// then renamed over the target. On any failure the temporary file is removed and the target is left as
+    /// it was. `path` "-" writes to standard output.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
+        if path == "-" {
+            try writeAll(bytes, fd: STDOUT_FILENO, path: "<stdout>")
+            return
+        }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty else { throw FileError(path: path, reason: "is a folder; give a file name") }
+        var template = Array("\(folder.isEmpty ? "/" : folder)/.\(name).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw FileError(path: path, reason: "cannot create a file in \(folder): \(systemMessage())") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var done = false
+        defer {
+            if !done { unlink(temporary) }
+        }
+        do throws(FileError) {
+            try writeAll(bytes, fd: fd, path: path)
+            guard fsync(fd) == 0 else { throw FileError(path: path, reason: "cannot write: \(systemMessage())") }
+        } catch {
+            close(fd)
+            throw error
+        }
+        fchmod(fd, 0o644)
+        guard close(fd) == 0 else { throw FileError(path: path, reason: "cannot write: \(systemMessage())") }
+        guard rename(temporary, path) == 0 else { throw FileError(path: path, reason: "cannot rename into place: \(systemMessage())") }
+        done = true
+    }
+
+    private static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(FileError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: "cannot write: \(systemMessage())")
+            }
+            offset += n
+        }
+    }
+
+    private static func systemMessage() -> String { String(cString: strerror(errno)) }
+}
