@@ -38,17 +38,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "GeoCoreTests",
-            dependencies: ["GeoCore"]
+            dependencies: ["GeoCore", "TestSupport"]
         ),
         .testTarget(
             name: "BorderKitTests",
-            dependencies: ["BorderKit", "GeoCore"]
+            dependencies: ["BorderKit", "GeoCore", "TestSupport"]
         ),
         .testTarget(
             name: "BorderKitCLITests",
-            dependencies: ["GeoCore"]
+            dependencies: ["GeoCore", "TestSupport"]
         ),
     ]
 )

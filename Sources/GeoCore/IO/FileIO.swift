@@ -74,6 +74,14 @@ public enum FileIO {
         done = true
     }
 
+    /// Writes `text` to standard error (diagnostics and progress; failures to write are ignored).
+    public static func writeToStandardError(_ text: String) {
+        try? writeAll(Array(text.utf8), fd: STDERR_FILENO, path: "<stderr>")
+    }
+
+    /// Whether standard error is a terminal (progress is shown only then).
+    public static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     private static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(FileError) {
         var offset = 0
         while offset < bytes.count {

@@ -1,0 +1,112 @@
+import GeoCore
+
+/// A cell of a report table: the value and how to show it.
+public enum Cell: Hashable, Sendable {
+    case text(String)
+    case integer(Int)
+    /// A number shown with a fixed count of decimals in Markdown and CSV, at full precision in JSON.
+    case number(Double, decimals: Int)
+    case bool(Bool)
+    case empty
+
+    var plain: String {
+        switch self {
+        case .text(let s): s
+        case .integer(let i): String(i)
+        case .number(let d, let decimals): d.isFinite ? JSONNumberFormat.fixedPadded(d, decimals: decimals) : ""
+        case .bool(let b): b ? "true" : "false"
+        case .empty: ""
+        }
+    }
+
+    var json: JSONValue {
+        switch self {
+        case .text(let s): .string(s)
+        case .integer(let i): .integer(Int64(i))
+        case .number(let d, _): d.isFinite ? .number(d) : .null
+        case .bool(let b): .bool(b)
+        case .empty: .null
+        }
+    }
+
+    var isNumeric: Bool {
+        switch self {
+        case .integer, .number: true
+        default: false
+        }
+    }
+}
+
+/// Rows of named columns, rendered as Markdown, CSV or JSON with the same rows in each.
+public struct Table: Hashable, Sendable {
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(columns: [String], rows: [[Cell]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// A GitHub-flavoured Markdown table; numeric columns right-aligned.
+    public var markdown: String {
+        func escape(_ s: String) -> String {
+            var out = ""
+            for c in s {
+                switch c {
+                case "|": out += "\\|"
+                case "\n", "\r": out += " "
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+        var lines = ["| " + columns.map(escape).joined(separator: " | ") + " |"]
+        let numeric = columns.indices.map { c in rows.contains { $0[c].isNumeric } && rows.allSatisfy { $0[c].isNumeric || $0[c] == .empty } }
+        lines.append("|" + numeric.map { $0 ? "---:|" : "---|" }.joined())
+        for row in rows {
+            lines.append("| " + row.map { escape($0.plain) }.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV with a header row; fields quoted when they hold a comma, quote or line break.
+    public var csv: String {
+        func quote(_ s: String) -> String {
+            guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+            return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+        }
+        var text = columns.map(quote).joined(separator: ",") + "\r\n"
+        for row in rows {
+            text += row.map { quote($0.plain) }.joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+
+    /// The rows as JSON objects keyed by column name, in column order.
+    public var jsonRows: JSONValue {
+        .array(rows.map { row in .object(JSONObject(zip(columns, row).map { JSONMember($0, $1.json) })) })
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}
+
+extension JSONNumberFormat {
+    /// `value` with exactly `decimals` decimals (for reports: "12.300"), locale-independent.
+    public static func fixedPadded(_ value: Double, decimals: Int) -> String {
+        var s = fixed(value, decimals: decimals)
+        guard decimals > 0 else { return s }
+        if let dot = s.firstIndex(of: ".") {
+            let have = s.distance(from: dot, to: s.endIndex) - 1
+            s += String(repeating: "0", count: decimals - have)
+        } else {
+            s += "." + String(repeating: "0", count: decimals)
+        }
+        return s
+    }
+}

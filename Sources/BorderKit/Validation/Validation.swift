@@ -1,0 +1,58 @@
+import GeoCore
+
+/// One feature's validity, as `validate` reports it.
+public struct FeatureValidity: Hashable, Sendable {
+    public var index: Int
+    public var id: FeatureID?
+    /// JSON pointer to the feature in its file.
+    public var pointer: String
+    public var validity: Validity
+}
+
+/// What repairing one invalid feature changed.
+public struct FeatureRepair: Hashable, Sendable {
+    public var index: Int
+    public var id: FeatureID?
+    public var reason: String
+    public var typeBefore: GeometryType
+    public var typeAfter: GeometryType
+    /// Geodesic area before and after, m² (rings of an invalid polygon are measured as they are).
+    public var areaBefore: Double
+    public var areaAfter: Double
+    /// Geodesic length of lineal parts before and after, metres (make-valid may turn collapsed parts into lines).
+    public var lengthBefore: Double
+    public var lengthAfter: Double
+}
+
+/// OGC validity of features (GEOS), and repair on request (GEOS make-valid).
+public enum Validation {
+    /// The validity of every feature that has a geometry (`GEOSisValidDetail_r`).
+    public static func check(_ geojson: GeoJSON) throws -> [FeatureValidity] {
+        var out: [FeatureValidity] = []
+        for (i, f) in geojson.features.enumerated() {
+            guard let g = f.geometry else { continue }
+            out.append(FeatureValidity(index: i, id: f.id, pointer: geojson.pointer(toFeature: i), validity: try g.validity()))
+        }
+        return out
+    }
+
+    /// The features with every invalid geometry replaced by `GEOSMakeValid_r`'s repair, and what changed.
+    /// Valid geometries are left untouched.
+    public static func repair(_ features: [Feature], geodesic: Geodesic = .wgs84) throws -> (features: [Feature], repairs: [FeatureRepair]) {
+        var repaired = features
+        var repairs: [FeatureRepair] = []
+        for (i, f) in features.enumerated() {
+            guard let g = f.geometry else { continue }
+            let validity = try g.validity()
+            guard !validity.isValid else { continue }
+            let fixed = try g.makeValid()
+            repaired[i].geometry = fixed
+            repairs.append(FeatureRepair(
+                index: i, id: f.id, reason: validity.reason ?? "invalid",
+                typeBefore: g.type, typeAfter: fixed.type,
+                areaBefore: geodesic.area(of: g), areaAfter: geodesic.area(of: fixed),
+                lengthBefore: geodesic.length(of: g), lengthAfter: geodesic.length(of: fixed)))
+        }
+        return (repaired, repairs)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import GeoCore
+
+@main
+struct BorderKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "borderkit",
+        abstract: "Border and route analysis on GEOS and PROJ: geodesic measures, validity, borders, areas and routes.",
+        discussion: """
+            Lengths and areas are geodesic on WGS84. Input is RFC 7946 GeoJSON from a file or '-' (standard input).
+            Exit codes: 0 success, 1 a check found a problem (e.g. invalid geometry), 2 bad input or a failure.
+            """,
+        version: "0.1.0 (GEOS \(geosVersion), PROJ \(projVersion))",
+        subcommands: [MeasureCommand.self, ValidateCommand.self]
+    )
+}
+
+/// A subcommand whose failures become one clear line on stderr and exit code 2 (never a stack trace).
+protocol BorderKitSubcommand: ParsableCommand {
+    func execute() throws
+}
+
+extension BorderKitSubcommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let error as CleanExit {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            printError(String(describing: error))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Writes one line to standard error, prefixed with the program's name.
+func printError(_ message: String) {
+    FileIO.writeToStandardError("borderkit: error: \(message)\n")
+}

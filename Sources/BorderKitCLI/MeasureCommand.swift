@@ -1,0 +1,35 @@
+import ArgumentParser
+import BorderKit
+import GeoCore
+
+struct MeasureCommand: BorderKitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure",
+        abstract: "Geodesic length, area and perimeter of every feature, with validity and totals.",
+        discussion: """
+            Geodesic on WGS84 (PROJ geodesic.h, Karney's algorithm). md and csv show km and km² with 3 decimals;
+            json and geojson carry SI units: length_m, area_m2, perimeter_m (geojson: the input features with
+            those properties added). A polygon's area does not depend on its winding.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.")
+    var format: ReportFormat = .markdown
+
+    @OptionGroup var output: OutputOptions
+
+    func execute() throws {
+        let geojson = try GeoJSONReader.read(path: file)
+        let features = geojson.features
+        let report = try Measure.run(features, source: file == "-" ? "<stdin>" : file)
+        switch format {
+        case .markdown: try output.write(report.markdown)
+        case .csv: try output.write(report.csv)
+        case .json: try output.write(JSONWriter.data(report.json) + [0x0A])
+        case .geojson: try output.write(GeoJSONWriter().data(report.annotated(features)))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import BorderKit
+import GeoCore
+
+struct ValidateCommand: BorderKitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Report every invalid geometry with its feature, GEOS's reason and location; repair on request.",
+        discussion: """
+            Exit code 1 if any geometry is invalid, 0 if all are valid, 2 on unreadable or malformed input.
+            With --repair --output PATH, invalid geometries are repaired with GEOS make-valid and written to PATH;
+            the report says per feature what changed (type, geodesic area before and after). With --repair the
+            exit code is 0 when every repaired geometry is valid.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("GeoJSON files, or '-' for standard input.", valueName: "file"))
+    var files: [String]
+
+    @Flag(help: "Repair invalid geometries (GEOS make-valid) and write the result to --output.")
+    var repair = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("With --repair: where to write the repaired GeoJSON.", valueName: "path"))
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "Report format: md or json.")
+    var format: ReportFormat = .markdown
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one GeoJSON file, or '-' for standard input") }
+        guard format == .markdown || format == .json else { throw ValidationError("--format must be md or json") }
+        if repair {
+            guard output != nil else { throw ValidationError("--repair needs --output PATH for the repaired GeoJSON") }
+            guard files.count == 1 else { throw ValidationError("--repair takes one input file") }
+        } else if output != nil {
+            throw ValidationError("--output goes with --repair")
+        }
+    }
+
+    func execute() throws {
+        var report = ValidationReport()
+        for file in files {
+            let geojson = try GeoJSONReader.read(path: file)
+            let name = file == "-" ? "<stdin>" : file
+            report.add(file: name, results: try Validation.check(geojson))
+            if repair, let output {
+                let (features, repairs) = try Validation.repair(geojson.features)
+                var collection = FeatureCollection(features)
+                if case .featureCollection(let c) = geojson { collection.foreignMembers = c.foreignMembers }
+                try FileIO.writeAtomically(GeoJSONWriter().data(collection), to: output)
+                report.repairs = repairs
+                report.repairedValid = try features.allSatisfy { try $0.geometry?.isValid() ?? true }
+                report.repairedOutput = output
+            }
+        }
+        let text = format == .json ? String(decoding: JSONWriter.data(report.json) + [0x0A], as: UTF8.self) : report.markdown
+        try FileIO.writeAtomically(Array(text.utf8), to: "-")
+        if repair ? !report.repairedValid : report.invalidCount > 0 { throw ExitCode(1) }
+    }
+}
