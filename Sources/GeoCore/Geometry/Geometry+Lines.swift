@@ -3,8 +3,9 @@ import CGEOS
 /// Operations on linework: merging, shared paths, snapping, and positions along a line.
 extension Geometry {
     /// Sews line parts that meet end to end into the longest possible lines (`GEOSLineMerge_r`).
-    public func lineMerged() throws -> Geometry {
-        try unary("line merge", GEOSLineMerge_r)
+    /// With `directed`, parts are joined only where their directions agree (`GEOSLineMergeDirected_r`).
+    public func lineMerged(directed: Bool = false) throws -> Geometry {
+        directed ? try unary("directed line merge", GEOSLineMergeDirected_r) : try unary("line merge", GEOSLineMerge_r)
     }
 
     /// The paths this linework shares with `other` (`GEOSSharedPaths_r`).
