@@ -177,7 +177,6 @@ public struct GeoJSONReader: Sendable {
         guard case .array(let a) = value else {
             throw fail(path, "expected a position (an array of numbers), found \(value.kindDescription) (coordinates nested too shallowly)")
         }
-        guard a.count >= 2 else { throw fail(path, "a position needs at least 2 numbers (longitude, latitude), found \(a.count)") }
         var numbers: (Double, Double, Double?) = (0, 0, nil)
         for (i, element) in a.prefix(3).enumerated() {
             guard let d = element.doubleValue else {
@@ -193,6 +192,7 @@ public struct GeoJSONReader: Sendable {
         for (i, element) in a.enumerated().dropFirst(3) where element.doubleValue == nil {
             throw fail(JSONPointer.appending(path, i), "a coordinate must be a number, found \(element.kindDescription)")
         }
+        guard a.count >= 2 else { throw fail(path, "a position needs at least 2 numbers (longitude, latitude), found \(a.count)") }
         guard (-180...180).contains(numbers.0) else {
             throw fail(JSONPointer.appending(path, 0), "longitude \(JSONNumberFormat.shortest(numbers.0)) is outside [-180, 180]")
         }

@@ -52,4 +52,17 @@ public enum JSONNumberFormat {
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
         return value.description
     }
+
+    /// `value` with exactly `decimals` decimals (for reports: "12.300"), locale-independent.
+    public static func fixedPadded(_ value: Double, decimals: Int) -> String {
+        var s = fixed(value, decimals: decimals)
+        guard decimals > 0 else { return s }
+        if let dot = s.firstIndex(of: ".") {
+            let have = s.distance(from: dot, to: s.endIndex) - 1
+            s += String(repeating: "0", count: decimals - have)
+        } else {
+            s += "." + String(repeating: "0", count: decimals)
+        }
+        return s
+    }
 }
