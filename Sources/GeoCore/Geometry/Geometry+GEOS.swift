@@ -77,20 +77,15 @@ private func makeLine(_ positions: [Position], _ context: GEOSContext) throws ->
         return GEOSObject(g, context)
     }
     let seq = try makeSequence(positions, context)
-    guard let g = GEOSGeom_createLineString_r(context.handle, seq) else {
-        // On failure the sequence is not taken over by GEOS.
-        GEOSCoordSeq_destroy_r(context.handle, seq)
-        throw context.error("create line string")
-    }
+    // GEOS takes the sequence over, and frees it itself when construction fails.
+    guard let g = GEOSGeom_createLineString_r(context.handle, seq) else { throw context.error("create line string") }
     return GEOSObject(g, context)
 }
 
 private func makeRing(_ positions: [Position], _ context: GEOSContext) throws -> GEOSObject {
     let seq = try makeSequence(positions, context)
-    guard let g = GEOSGeom_createLinearRing_r(context.handle, seq) else {
-        GEOSCoordSeq_destroy_r(context.handle, seq)
-        throw context.error("create linear ring")
-    }
+    // As for line strings: on failure GEOS has already freed the sequence.
+    guard let g = GEOSGeom_createLinearRing_r(context.handle, seq) else { throw context.error("create linear ring") }
     return GEOSObject(g, context)
 }
 
