@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BorderKitCLITests",
-            dependencies: ["GeoCore", "TestSupport"]
+            dependencies: ["GeoCore", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -12,9 +12,9 @@ extension MeasureReport {
         let areaScale = si ? 1.0 : 1e-6
         func number(_ v: Double?, _ s: Double) -> Cell { v.map { .number($0 * s, decimals: 3) } ?? .empty }
         return Table(
-            columns: ["index", "id", "geometry_type", "vertices", "valid", "invalid_reason", lengthName, areaName, perimeterName],
+            columns: ["index", "id", "name", "geometry_type", "vertices", "valid", "invalid_reason", lengthName, areaName, perimeterName],
             rows: features.map { f in
-                [.integer(f.index), f.id.map { .text($0.description) } ?? .empty,
+                [.integer(f.index), f.id.map { .text($0.description) } ?? .empty, f.name.map(Cell.text) ?? .empty,
                  f.geometryType.map { .text($0.rawValue) } ?? .empty, .integer(f.vertexCount),
                  f.validity.map { .bool($0.isValid) } ?? .empty, f.validity?.reason.map(Cell.text) ?? .empty,
                  number(f.length, scale), number(f.area, areaScale), number(f.perimeter, scale)]

@@ -5,6 +5,8 @@ public struct FeatureMeasurement: Hashable, Sendable {
     /// Position of the feature in its file (0-based).
     public var index: Int
     public var id: FeatureID?
+    /// The feature's name from its properties (`Feature.displayName`), if any.
+    public var name: String?
     /// nil for a feature without geometry.
     public var geometryType: GeometryType?
     public var vertexCount: Int
@@ -38,13 +40,14 @@ public enum Measure {
         rows.reserveCapacity(features.count)
         for (index, feature) in features.enumerated() {
             guard let g = feature.geometry else {
-                rows.append(FeatureMeasurement(index: index, id: feature.id, geometryType: nil, vertexCount: 0))
+                rows.append(FeatureMeasurement(index: index, id: feature.id, name: feature.displayName, geometryType: nil, vertexCount: 0))
                 continue
             }
             let lines = g.lineStrings, polygons = g.polygons
             rows.append(FeatureMeasurement(
                 index: index,
                 id: feature.id,
+                name: feature.displayName,
                 geometryType: g.type,
                 vertexCount: g.vertexCount,
                 validity: try g.validity(),

@@ -4,6 +4,8 @@ import GeoCore
 public struct FeatureValidity: Hashable, Sendable {
     public var index: Int
     public var id: FeatureID?
+    /// The feature's name from its properties (`Feature.displayName`), if any.
+    public var name: String?
     /// JSON pointer to the feature in its file.
     public var pointer: String
     public var validity: Validity
@@ -31,7 +33,8 @@ public enum Validation {
         var out: [FeatureValidity] = []
         for (i, f) in geojson.features.enumerated() {
             guard let g = f.geometry else { continue }
-            out.append(FeatureValidity(index: i, id: f.id, pointer: geojson.pointer(toFeature: i), validity: try g.validity()))
+            out.append(FeatureValidity(index: i, id: f.id, name: f.displayName, pointer: geojson.pointer(toFeature: i),
+                                       validity: try g.validity()))
         }
         return out
     }

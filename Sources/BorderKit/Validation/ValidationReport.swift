@@ -29,8 +29,9 @@ public struct ValidationReport: Hashable, Sendable {
     public var markdown: String {
         var text = "# Validity\n\n\(entries.count) geometries checked (GEOS \(geosVersion)), \(invalidCount) invalid.\n"
         if !invalid.isEmpty {
-            let table = Table(columns: ["file", "index", "id", "pointer", "reason", "lon, lat"], rows: invalid.map { e in
+            let table = Table(columns: ["file", "index", "id", "name", "pointer", "reason", "lon, lat"], rows: invalid.map { e in
                 [.text(e.file), .integer(e.result.index), e.result.id.map { .text($0.description) } ?? .empty,
+                 e.result.name.map(Cell.text) ?? .empty,
                  .text(e.result.pointer.isEmpty ? "/" : e.result.pointer), .text(e.result.validity.reason ?? ""),
                  .text(Self.place(e.result.validity.location))]
             })
@@ -61,6 +62,7 @@ public struct ValidationReport: Hashable, Sendable {
                     "file": .string(e.file),
                     "index": .integer(Int64(e.result.index)),
                     "id": e.result.id.map { .string($0.description) } ?? .null,
+                    "name": e.result.name.map(JSONValue.string) ?? .null,
                     "pointer": .string(e.result.pointer),
                     "reason": .string(e.result.validity.reason ?? ""),
                     "location": e.result.validity.location.map { .array([.number($0.lon), .number($0.lat)]) } ?? .null,

@@ -71,3 +71,16 @@ public enum GeoJSON: Hashable, Sendable {
         return ""
     }
 }
+
+extension Feature {
+    /// Property names that commonly hold a feature's name, in the order they are tried.
+    public static let nameProperties = ["name", "NAME", "Name", "name_en", "NAME_EN", "ADMIN", "admin", "title"]
+
+    /// A human-readable name for messages: the first of `nameProperties` that holds a string, else nil.
+    public var displayName: String? {
+        for key in Feature.nameProperties {
+            if case .string(let s)? = properties?[key], !s.isEmpty { return s }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs, when missing, what BorderKit builds and tests with on Debian: GEOS and PROJ headers, pkg-config,
+# GeographicLib's command-line tools (the test oracle Planimeter) and valgrind (Tools/leakcheck.sh).
+# Swift itself must already be on PATH. Safe to run again: it installs nothing that is there.
+set -euo pipefail
+
+packages=(libgeos-dev libproj-dev pkg-config geographiclib-tools valgrind)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}" >&2
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! command -v swift >/dev/null; then
+    echo "setup: Swift is not on PATH; install a Swift 6 toolchain first (swift.org)" >&2
+    exit 1
+fi

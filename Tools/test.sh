@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds, runs every test, then the leak check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash Tools/setup.sh
+swift build --build-tests 2>&1 | grep -v "^\[" || true
+swift test
+bash Tools/leakcheck.sh
