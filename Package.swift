@@ -38,6 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "geodata-build",
+            dependencies: ["GeoCore"],
+            path: "Tools/GeoDataBuild"
+        ),
         .target(
             name: "TestSupport",
             path: "Tests/TestSupport"

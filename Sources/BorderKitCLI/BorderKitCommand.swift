@@ -7,11 +7,12 @@ struct BorderKitCommand: ParsableCommand {
         commandName: "borderkit",
         abstract: "Border and route analysis on GEOS and PROJ: geodesic measures, validity, borders, areas and routes.",
         discussion: """
-            Lengths and areas are geodesic on WGS84. Input is RFC 7946 GeoJSON from a file or '-' (standard input).
+            Lengths and areas are geodesic on WGS84. Input is RFC 7946 GeoJSON from a file or '-' (standard input);
+            with no input, commands analyse the embedded South Caucasus data (see `borderkit data`).
             Exit codes: 0 success, 1 a check found a problem (e.g. invalid geometry), 2 bad input or a failure.
             """,
         version: "0.1.0 (GEOS \(geosVersion), PROJ \(projVersion))",
-        subcommands: [MeasureCommand.self, ValidateCommand.self]
+        subcommands: [MeasureCommand.self, ValidateCommand.self, DataCommand.self]
     )
 }
 

@@ -13,8 +13,8 @@ struct MeasureCommand: BorderKitSubcommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input; none: the embedded territories.", valueName: "file"))
+    var file: String?
 
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.")
     var format: ReportFormat = .markdown
@@ -22,9 +22,10 @@ struct MeasureCommand: BorderKitSubcommand {
     @OptionGroup var output: OutputOptions
 
     func execute() throws {
-        let geojson = try GeoJSONReader.read(path: file)
+        let path = try file ?? EmbeddedData.locate().path(of: "territories")
+        let geojson = try GeoJSONReader.read(path: path)
         let features = geojson.features
-        let report = try Measure.run(features, source: file == "-" ? "<stdin>" : file)
+        let report = try Measure.run(features, source: path == "-" ? "<stdin>" : path)
         switch format {
         case .markdown: try output.write(report.markdown)
         case .csv: try output.write(report.csv)

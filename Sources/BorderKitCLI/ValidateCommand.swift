@@ -14,8 +14,8 @@ struct ValidateCommand: BorderKitSubcommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("GeoJSON files, or '-' for standard input.", valueName: "file"))
-    var files: [String]
+    @Argument(help: ArgumentHelp("GeoJSON files, or '-' for standard input; none: every embedded layer.", valueName: "file"))
+    var files: [String] = []
 
     @Flag(help: "Repair invalid geometries (GEOS make-valid) and write the result to --output.")
     var repair = false
@@ -27,7 +27,6 @@ struct ValidateCommand: BorderKitSubcommand {
     var format: ReportFormat = .markdown
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one GeoJSON file, or '-' for standard input") }
         guard format == .markdown || format == .json else { throw ValidationError("--format must be md or json") }
         if repair {
             guard output != nil else { throw ValidationError("--repair needs --output PATH for the repaired GeoJSON") }
@@ -39,6 +38,7 @@ struct ValidateCommand: BorderKitSubcommand {
 
     func execute() throws {
         var report = ValidationReport()
+        let files = try self.files.isEmpty ? EmbeddedData.locate().datasets().map(\.file) : self.files
         for file in files {
             let geojson = try GeoJSONReader.read(path: file)
             let name = file == "-" ? "<stdin>" : file

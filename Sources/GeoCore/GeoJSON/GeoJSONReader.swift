@@ -19,14 +19,7 @@ public struct GeoJSONReader: Sendable {
 
     /// Parses GeoJSON text.
     public func read(_ bytes: [UInt8]) throws(GeoJSONError) -> GeoJSON {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            let (line, column) = JSONParser.lineAndColumn(of: error.offset, in: bytes)
-            throw GeoJSONError(source: source, pointer: "", reason: "invalid JSON: \(error.reason)", line: line, column: column)
-        }
-        return try decode(root)
+        try decode(try JSONValue.read(bytes, source: source))
     }
 
     /// Decodes an already parsed JSON value.

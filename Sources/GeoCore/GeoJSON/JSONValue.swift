@@ -73,3 +73,15 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     public var keys: [String] { members.map(\.key) }
     public var isEmpty: Bool { members.isEmpty }
 }
+
+extension JSONValue {
+    /// Parses JSON text (RFC 8259, strict); errors name `source` with line and column.
+    public static func read(_ bytes: [UInt8], source: String) throws(GeoJSONError) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            let (line, column) = JSONParser.lineAndColumn(of: error.offset, in: bytes)
+            throw GeoJSONError(source: source, pointer: "", reason: "invalid JSON: \(error.reason)", line: line, column: column)
+        }
+    }
+}

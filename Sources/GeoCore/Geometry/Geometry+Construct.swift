@@ -73,3 +73,19 @@ extension Geometry {
         return try measure("Hausdorff distance", other, GEOSHausdorffDistance_r)
     }
 }
+
+extension Geometry {
+    /// The geometry with every coordinate on a grid of `gridSize` (coordinate units), kept valid: collapsed
+    /// parts are dropped and shared vertices stay shared (`GEOSGeom_setPrecision_r`).
+    public func reducedPrecision(gridSize: Double) throws -> Geometry {
+        try unary("set precision") { GEOSGeom_setPrecision_r($0, $1, gridSize, 0) }
+    }
+
+    /// The line offset `distance` to the left of this line (negative: to the right), in coordinate units
+    /// (`GEOSOffsetCurve_r`). Planar: offset projected coordinates, never degrees.
+    public func offsetCurve(_ distance: Double, style: BufferStyle = BufferStyle()) throws -> Geometry {
+        try unary("offset curve") {
+            GEOSOffsetCurve_r($0, $1, distance, style.quadrantSegments, style.join.rawValue, style.mitreLimit)
+        }
+    }
+}

