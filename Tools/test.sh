@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds, runs every test, then the leak check.
+# The test command: installs what is missing, builds, runs every test, then the leak check and the check
+# that GeoData rebuilds byte for byte from its sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
 swift build --build-tests 2>&1 | grep -v "^\[" || true
 swift test
 bash Tools/leakcheck.sh
+bash Tools/geodata/check.sh
