@@ -44,6 +44,12 @@ do {
     let output = try territoryOutput(territories, builder: builder, checks: checks, frame: frame)
     try FileIO.writeAtomically(GeoJSONWriter().data(output.collection), to: "\(out)/territories.geojson")
     try FileIO.writeAtomically(JSONWriter.data(output.provenance) + [0x0A], to: "\(out)/territories.provenance.json")
+
+    if let routesPath = argument("--routes") {
+        let routes = try buildRoutes(definitionsPath: routesPath, territories: territories, places: places.collection)
+        try FileIO.writeAtomically(GeoJSONWriter().data(routes.collection), to: "\(out)/routes.geojson")
+        try FileIO.writeAtomically(JSONWriter.data(routes.provenance) + [0x0A], to: "\(out)/routes.provenance.json")
+    }
     FileIO.writeToStandardError("geodata-build: \(territories.count) territories, \(builder.repairs.count) repairs, "
         + "\(places.collection.features.count) places, \(checks.count) borders cross-checked\n")
 } catch {

@@ -30,4 +30,4 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product geodata-build 2>&1 | grep -v "^\[" || true
 mkdir -p "$out"
 .build/release/geodata-build --dcw "$work" --places "$work/places.json" --place-names Tools/geodata/place-names.json \
-    --ne "$work/ne.geojson" --out "$out"
+    --ne "$work/ne.geojson" --routes Tools/geodata/routes.json --out "$out"

@@ -1,0 +1,36 @@
+import GeoCore
+
+/// The routes layer: one LineString per definition, with every member of the definition but its legs.
+func buildRoutes(definitionsPath: String, territories: [(code: String, geometry: Geometry)], places: FeatureCollection)
+    throws -> (collection: FeatureCollection, provenance: JSONValue) {
+    guard case .array(let definitions) = try JSONValue.read(try FileIO.readAll(definitionsPath), source: definitionsPath) else {
+        throw BuildError("\(definitionsPath): expected an array of routes")
+    }
+    var positions: [Int64: Position] = [:]
+    for f in places.features {
+        if case .integer(let id)? = f.properties?["geonameid"], case .point(let p)? = f.geometry { positions[id] = p.position }
+    }
+    let builder = RouteBuilder(territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
+                               places: positions)
+    var features: [Feature] = []
+    for case .object(let d) in definitions {
+        guard case .string(let id)? = d["id"] else { throw BuildError("a route without an id") }
+        let geometry = try builder.build(d)
+        let properties = JSONObject(d.members.filter { $0.key != "id" && $0.key != "legs" })
+        features.append(Feature(id: .string(id), geometry: geometry, properties: properties))
+    }
+    let provenance: JSONValue = .object([
+        "name": .string("routes"),
+        "file": .string("routes.geojson"),
+        "source": .string("digitised by BorderKit from the places (GeoNames) and territories (DCW) layers; "
+            + "definitions in Tools/geodata/routes.json, each route naming its own source"),
+        "licence": .string("the project's own digitisation; derived from GeoNames (CC BY 4.0) and DCW-GMT (LGPL-3.0-or-later)"),
+        "date": .string("routes as described in 2020–2025 statements; each route carries its dates"),
+        "accuracy": .string("per route, in its accuracy property: ± 2 km along borders to ± 10 km for schematic lines"),
+        "method": .string("Tools/GeoDataBuild/Routes.swift: legs are GeoNames places, border points nearest a place, or "
+            + "stretches along a border on one bank — the DCW border offset a stated number of metres into one territory "
+            + "(GEOSOffsetCurve in a local azimuthal equidistant projection) between two anchors — joined in order"),
+        "features": .integer(Int64(features.count)),
+    ])
+    return (FeatureCollection(features, foreignMembers: ["name": .string("routes")]), provenance)
+}
