@@ -45,10 +45,31 @@ do {
     try FileIO.writeAtomically(GeoJSONWriter().data(output.collection), to: "\(out)/territories.geojson")
     try FileIO.writeAtomically(JSONWriter.data(output.provenance) + [0x0A], to: "\(out)/territories.provenance.json")
 
-    if let routesPath = argument("--routes") {
+    if let routesPath = argument("--routes"), let ne = argument("--ne"), let disputedPath = argument("--disputed") {
         let routes = try buildRoutes(definitionsPath: routesPath, territories: territories, places: places.collection)
         try FileIO.writeAtomically(GeoJSONWriter().data(routes.collection), to: "\(out)/routes.geojson")
         try FileIO.writeAtomically(JSONWriter.data(routes.provenance) + [0x0A], to: "\(out)/routes.provenance.json")
+
+        var naturalEarth: [String: Geometry] = [:]
+        for f in try GeoJSONReader.read(path: ne).features {
+            if case .string(let code)? = f.properties?["ISO_A2"], let g = f.geometry { naturalEarth[code] = g }
+        }
+        var disputed: [(name: String, line: Geometry)] = []
+        for f in try GeoJSONReader.read(path: disputedPath).features {
+            if case .string(let name)? = f.properties?["name"], let g = f.geometry { disputed.append((name, g)) }
+        }
+        var placePositions: [Int64: Position] = [:]
+        for f in places.collection.features {
+            if case .integer(let id)? = f.properties?["geonameid"], case .point(let p)? = f.geometry { placePositions[id] = p.position }
+        }
+        var routeGeometries: [String: Geometry] = [:]
+        for f in routes.collection.features { if case .string(let id)? = f.id { routeGeometries[id] = f.geometry } }
+        let areas = AreasBuilder(territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
+                                 routes: routeGeometries, places: placePositions, naturalEarth: naturalEarth, disputed: disputed)
+        for layer in try buildAreas(areas, qgisVersion: argument("--qgis-version") ?? "?") {
+            try FileIO.writeAtomically(GeoJSONWriter().data(layer.collection), to: "\(out)/\(layer.name).geojson")
+            try FileIO.writeAtomically(JSONWriter.data(layer.provenance) + [0x0A], to: "\(out)/\(layer.name).provenance.json")
+        }
     }
     FileIO.writeToStandardError("geodata-build: \(territories.count) territories, \(builder.repairs.count) repairs, "
         + "\(places.collection.features.count) places, \(checks.count) borders cross-checked\n")

@@ -1,0 +1,88 @@
+import BorderKit
+import GeoCore
+import Testing
+
+/// The claims, control and border-status layers against published figures and what they must contain.
+@Suite struct GeoDataAreaTests {
+    let claims: [String: Feature]
+    let control: [String: Feature]
+    let status: [String: Feature]
+    let territories: [String: Geometry]
+    let routes: [String: Geometry]
+    let g = Geodesic.wgs84
+
+    init() throws {
+        let data = try EmbeddedData.locate()
+        func byID(_ layer: String) throws -> [String: Feature] {
+            var out: [String: Feature] = [:]
+            for f in try data.read(layer).features { if case .string(let id)? = f.id { out[id] = f } }
+            return out
+        }
+        claims = try byID("claims")
+        control = try byID("control")
+        status = try byID("border-status")
+        territories = try byID("territories").mapValues { $0.geometry! }
+        routes = try byID("routes").mapValues { $0.geometry! }
+    }
+
+    @Test("the former oblast: 4,388 km² ± 5%")
+    func oblast() throws {
+        let km2 = g.area(of: claims["claim-nkr-former-nkao"]!.geometry!) / 1e6
+        print("GeoData former NKAO: \(km2) km² (published 4,388)")
+        #expect(abs(km2 - 4_388) / 4_388 <= 0.05)
+    }
+
+    @Test("held 1994–2020: inside Azerbaijan, holds Lachin, Kalbajar, Khankendi and Shusha, not Baku or Barda's plain")
+    func held() throws {
+        let held = control["control-armenian-forces-1994-2020"]!.geometry!
+        for (name, lon, lat) in [("Lachin", 46.54977, 39.63742), ("Kalbajar", 46.04446, 40.10984),
+                                 ("Khankendi", 46.7528, 39.8177), ("Shusha", 46.74989, 39.76006)] {
+            #expect(try held.contains(.point(Point(lon, lat))), "\(name) is not in the held area")
+        }
+        #expect(try !held.contains(.point(Point(49.89201, 40.37767))))
+        let outside = g.area(of: try held.difference(territories["azerbaijan"]!))
+        #expect(outside < 1)
+        let km2 = g.area(of: held) / 1e6
+        print("GeoData held 1994–2020: \(km2) km²")
+        #expect(km2 > 4_388 && km2 < 86_600 * 0.2)
+    }
+
+    @Test("the Lachin corridor is 5 km wide: its edge lies 2,500 m from the road (± 5 m, geodesic) away from the border")
+    func corridorWidth() throws {
+        let corridor = control["control-lachin-corridor-2020-2023"]!.geometry!
+        let road = g.densify(routes["road-lachin-corridor"]!.lineStrings[0].positions, maxSegment: 20)
+        let armenia = try territories["armenia"]!.boundary()
+        var checked = 0
+        for polygon in corridor.polygons {
+            for p in polygon.rings[0] {
+                if try armenia.planarDistance(to: .point(Point(p))) < 0.001 { continue }   // cut by the border
+                let d = road.map { g.distance($0, p) }.min()!
+                #expect(abs(d - 2_500) <= 5, "corridor edge \(d) m from the road at \(p)")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test("exclaves: Artsvashen claimed by Armenia and held by Azerbaijan; two Azerbaijani exclaves held by Armenia")
+    func exclaves() throws {
+        #expect(claims["claim-am-exclave-1"]?.properties?["claimant"] == .string("Armenia"))
+        #expect(control["control-am-exclave-1"]?.properties?["holder"] == .string("Azerbaijan"))
+        #expect(try claims["claim-am-exclave-1"]!.geometry!.contains(.point(Point(45.51, 40.637))))
+        for i in 1...2 {
+            #expect(claims["claim-az-exclave-\(i)"]?.properties?["claimant"] == .string("Azerbaijan"))
+            #expect(control["control-az-exclave-\(i)"]?.properties?["holder"] == .string("Armenia"))
+        }
+    }
+
+    @Test("the 1994–2020 line of contact is a historic line of control inside Azerbaijan")
+    func lineOfControl() throws {
+        let f = try #require(status["line-of-control-1994-2020"])
+        #expect(f.properties?["status"] == .string("line of control"))
+        #expect(f.properties?["historic"] == .bool(true))
+        let line = f.geometry!
+        #expect(g.length(of: try line.difference(territories["azerbaijan"]!)) < 100)
+        let km = g.length(of: line) / 1e3
+        #expect(km > 150 && km < 300)
+    }
+}
