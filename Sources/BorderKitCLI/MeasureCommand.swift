@@ -22,10 +22,15 @@ struct MeasureCommand: BorderKitSubcommand {
     @OptionGroup var output: OutputOptions
 
     func execute() throws {
-        let path = try file ?? EmbeddedData.locate().path(of: "territories")
-        let geojson = try GeoJSONReader.read(path: path)
+        let geojson: GeoJSON, source: String
+        if let file {
+            (geojson, source) = (try GeoJSONReader.read(path: file), file == "-" ? "<stdin>" : file)
+        } else {
+            let data = try EmbeddedData.locate()
+            (geojson, source) = (try data.read("territories"), data.path(of: "territories"))
+        }
         let features = geojson.features
-        let report = try Measure.run(features, source: path == "-" ? "<stdin>" : path)
+        let report = try Measure.run(features, source: source)
         switch format {
         case .markdown: try output.write(report.markdown)
         case .csv: try output.write(report.csv)
