@@ -6,6 +6,8 @@ struct PlacesOutput {
     var provenance: JSONValue
     /// Each place's position and the territory code its GeoNames country code names.
     var territoryPoints: [(territory: String, name: String, at: Position)]
+    /// Each place's position by GeoNames id.
+    var positions: [Int64: Position]
 }
 
 func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
@@ -18,6 +20,7 @@ func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
     for case .object(let r) in records { if case .integer(let id)? = r["geonameid"] { byID[id] = r } }
     var features: [Feature] = []
     var points: [(String, String, Position)] = []
+    var positions: [Int64: Position] = [:]
     for case .object(let entry) in glossary {
         guard case .integer(let id)? = entry["geonameid"], let r = byID[id],
               let lon = r["longitude"]?.doubleValue, let lat = r["latitude"]?.doubleValue,
@@ -38,6 +41,7 @@ func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
         properties["accuracy"] = .string("GeoNames point for the settlement; its centre to about 1 km")
         features.append(Feature(id: .string("geonames-\(id)"), geometry: .point(Point(lon, lat)), properties: properties))
         points.append((country, name, Position(lon, lat)))
+        positions[id] = Position(lon, lat)
     }
     let provenance: JSONValue = .object([
         "name": .string("places"),
@@ -52,5 +56,5 @@ func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
         "features": .integer(Int64(features.count)),
     ])
     return PlacesOutput(collection: FeatureCollection(features, foreignMembers: ["name": .string("places")]),
-                        provenance: provenance, territoryPoints: points)
+                        provenance: provenance, territoryPoints: points, positions: positions)
 }

@@ -1,17 +1,13 @@
 import GeoCore
 
 /// The routes layer: one LineString per definition, with every member of the definition but its legs.
-func buildRoutes(definitionsPath: String, territories: [(code: String, geometry: Geometry)], places: FeatureCollection)
+func buildRoutes(definitionsPath: String, territories: [(code: String, geometry: Geometry)], places: [Int64: Position])
     throws -> (collection: FeatureCollection, provenance: JSONValue) {
     guard case .array(let definitions) = try JSONValue.read(try FileIO.readAll(definitionsPath), source: definitionsPath) else {
         throw BuildError("\(definitionsPath): expected an array of routes")
     }
-    var positions: [Int64: Position] = [:]
-    for f in places.features {
-        if case .integer(let id)? = f.properties?["geonameid"], case .point(let p)? = f.geometry { positions[id] = p.position }
-    }
     let builder = RouteBuilder(territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
-                               places: positions)
+                               places: places)
     var features: [Feature] = []
     for case .object(let d) in definitions {
         guard case .string(let id)? = d["id"] else { throw BuildError("a route without an id") }

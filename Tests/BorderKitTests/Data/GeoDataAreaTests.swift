@@ -13,16 +13,11 @@ import Testing
 
     init() throws {
         let data = try EmbeddedData.locate()
-        func byID(_ layer: String) throws -> [String: Feature] {
-            var out: [String: Feature] = [:]
-            for f in try data.read(layer).features { if case .string(let id)? = f.id { out[id] = f } }
-            return out
-        }
-        claims = try byID("claims")
-        control = try byID("control")
-        status = try byID("border-status")
-        territories = try byID("territories").mapValues { $0.geometry! }
-        routes = try byID("routes").mapValues { $0.geometry! }
+        claims = try data.features(byID: "claims")
+        control = try data.features(byID: "control")
+        status = try data.features(byID: "border-status")
+        territories = try data.geometries(byID: "territories")
+        routes = try data.geometries(byID: "routes")
     }
 
     @Test("the former oblast: 4,388 km² ± 5%")

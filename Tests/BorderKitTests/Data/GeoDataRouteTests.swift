@@ -12,14 +12,10 @@ import Testing
 
     init() throws {
         let data = try EmbeddedData.locate()
-        var t: [String: Geometry] = [:]
-        for f in try data.read("territories").features { if case .string(let id)? = f.id { t[id] = f.geometry } }
-        territories = t
-        var r: [String: Feature] = [:]
-        for f in try data.read("routes").features { if case .string(let id)? = f.id { r[id] = f } }
-        routes = r
+        territories = try data.geometries(byID: "territories")
+        routes = try data.features(byID: "routes")
         let city = Geometry.point(Point(45.41222, 39.20889))   // Nakhchivan (GeoNames 147429)
-        nakhchivan = .polygon(try t["azerbaijan"]!.polygons.first { try Geometry.polygon($0).contains(city) }!)
+        nakhchivan = .polygon(try territories["azerbaijan"]!.polygons.first { try Geometry.polygon($0).contains(city) }!)
     }
 
     /// Geodesic km of `route` inside `area`.

@@ -12,11 +12,7 @@ import Testing
 
     init() throws {
         data = try EmbeddedData.locate()
-        var t: [String: Geometry] = [:]
-        for f in try data.read("territories").features {
-            if case .string(let id)? = f.id { t[id] = f.geometry }
-        }
-        territories = t
+        territories = try data.geometries(byID: "territories")
         places = try data.read("places").features
     }
 
