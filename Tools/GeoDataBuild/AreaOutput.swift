@@ -72,6 +72,13 @@ func buildAreas(_ b: AreasBuilder, qgisVersion: String) throws -> [(name: String
         control.append(try feature("control-am-exclave-\(i + 1)", part, held))
     }
     let status = [
+        try feature("delimited-2024-tavush-gazakh", try b.delimited2024(length: 12_700), [
+            "name": s("Tavush–Gazakh section, delimited in 2024"), "status": s("delimited"), "historic": .bool(false),
+            "date": s("2024-04-19"), "from": s("2024-04-19"), "to": .null,
+            "territories": .array([s("armenia"), s("azerbaijan")]),
+            "source": s("the Armenia–Azerbaijan delimitation protocol of 19 April 2024 (12.7 km, between Baghanis and Kirants / Baghanis Ayrum and Kheyrimli), placed on the DCW border of the territories layer"),
+            "accuracy": s("schematic: starts at the border point nearest Baghanis (GeoNames) and runs 12.7 km (the published length) towards Voskepar along the DCW border; its south-eastern end is not located by any source here"),
+        ]),
         try feature("line-of-control-1994-2020", ceasefire, [
             "name": s("line of contact, 1994–2020"), "status": s("line of control"), "historic": .bool(true),
             "from": s("1994-05-12"), "to": s("2020-11-10"), "date": s("1994-05-12"),
@@ -95,6 +102,6 @@ func buildAreas(_ b: AreasBuilder, qgisVersion: String) throws -> [(name: String
         ("control", FeatureCollection(control, foreignMembers: ["name": s("control")]),
          provenance("control", "Tools/GeoDataBuild/Areas.swift: mainland Azerbaijan cut by the extended ceasefire line; the Lachin corridor as a 5 km buffer of its road; the exclaves as held since the early 1990s", control.count)),
         ("border-status", FeatureCollection(status, foreignMembers: ["name": s("border-status")]),
-         provenance("border-status", "Tools/GeoDataBuild/Areas.swift: the ceasefire lines merged. Every border not in this layer is undelimited unless a source says otherwise; the 12.7 km section delimited in 2024 is not located here yet", status.count)),
+         provenance("border-status", "Tools/GeoDataBuild/Areas.swift: the 2024 delimited section placed on the DCW border from Baghanis; the ceasefire lines merged. Every border not in this layer is undelimited unless a source says otherwise", status.count)),
     ]
 }

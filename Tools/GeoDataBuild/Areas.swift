@@ -94,6 +94,22 @@ struct AreasBuilder {
         return try projection.inverse(buffered).intersection(territories["AZ"]!)
     }
 
+    /// The border section delimited in 2024 (Tavush–Gazakh): `length` metres of the DCW Armenia–Azerbaijan
+    /// border from the border point nearest Baghanis, running towards Voskepar. Only its northern end is
+    /// located by a source (the village); its length is the published figure, so it is not a check of the data.
+    func delimited2024(length: Double) throws -> Geometry {
+        let baghanis = places[616829]!, voskepar = places[616074]!
+        let projection = try LocalProjection(center: baghanis)
+        let border = try sharedBorder(territories["AM"]!, territories["AZ"]!)
+        let b = try projection.forward(baghanis), v = try projection.forward(voskepar)
+        let lines = try border.lineStrings.map { try projection.forward(Geometry.lineString($0)) }
+        guard let line = try lines.min(by: { try $0.planarDistance(to: .point(Point(b))) < $1.planarDistance(to: .point(Point(b))) }),
+              case .lineString(let l) = line else { throw BuildError("no Armenia–Azerbaijan border near Baghanis") }
+        let db = try line.project(.point(Point(b))), dv = try line.project(.point(Point(v)))
+        let piece = dv >= db ? substring(l.positions, from: db, to: db + length) : substring(l.positions, from: db - length, to: db)
+        return .lineString(LineString(try piece.map { try projection.inverse($0) }))
+    }
+
     /// Natural Earth's parts of `code` wholly surrounded by `host` in Natural Earth: `host` with its holes
     /// filled covers them (`GEOSCovers_r`).
     func exclaves(of code: String, in host: String) throws -> [Geometry] {

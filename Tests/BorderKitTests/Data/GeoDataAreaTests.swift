@@ -70,6 +70,19 @@ import Testing
         }
     }
 
+    @Test("the 2024 delimited section lies on the Armenia–Azerbaijan border and starts by Baghanis")
+    func delimited() throws {
+        let f = try #require(status["delimited-2024-tavush-gazakh"])
+        #expect(f.properties?["status"] == .string("delimited"))
+        let line = f.geometry!
+        let border = try territories["armenia"]!.boundary().intersection(territories["azerbaijan"]!.boundary())
+        // On the border: nothing of it further than 1e-6° (about 0.1 m) from the border line.
+        #expect(g.length(of: try line.difference(border.buffer(1e-6))) < 1)
+        // Its length is the published 12.7 km by construction (GeoData/README.md), so only its place is checked.
+        let start = line.lineStrings[0].positions[0]
+        #expect(g.distance(start, Position(45.05658, 41.10925)) < 5_000)   // Baghanis (GeoNames 616829)
+    }
+
     @Test("the 1994–2020 line of contact is a historic line of control inside Azerbaijan")
     func lineOfControl() throws {
         let f = try #require(status["line-of-control-1994-2020"])
