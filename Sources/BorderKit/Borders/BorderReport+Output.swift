@@ -1,0 +1,101 @@
+import GeoCore
+
+/// `borders` reports: GeoJSON segments and tripoints; JSON in metres; Markdown and CSV in km, one row per pair.
+extension BorderReport {
+    /// Every status that occurs, sorted.
+    public var statuses: [String] { Array(Set(pairs.flatMap { $0.segments.map(\.status) })).sorted() }
+
+    public var totalLength: Double { pairs.reduce(0) { $0 + $1.length } }
+    public var segmentCount: Int { pairs.reduce(0) { $0 + $1.segments.count } }
+
+    private func label(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
+
+    /// One row per pair: km by status, segments; in km with 3 decimals.
+    public var pairTable: Table {
+        let s = statuses
+        return Table(columns: ["territory_a", "territory_b", "segments", "length_km"] + s.map { "\($0)_km" }, rows: pairs.map { p in
+            let byStatus = Dictionary(uniqueKeysWithValues: p.lengthByStatus.map { ($0.status, $0.length) })
+            return [.text(p.territories[0]), .text(p.territories[1]), .integer(p.segments.count), .number(p.length / 1e3, decimals: 3)]
+                + s.map { .number((byStatus[$0] ?? 0) / 1e3, decimals: 3) }
+        })
+    }
+
+    public var tripointTable: Table {
+        Table(columns: ["territories", "lon", "lat"], rows: tripoints.map { t in
+            [.text(t.territories.joined(separator: ", ")), .number(t.position.lon, decimals: 5), .number(t.position.lat, decimals: 5)]
+        })
+    }
+
+    public var markdown: String {
+        var text = "# Borders of \(source)\n\n"
+        text += "Method: \(method). Snap tolerance: \(JSONNumberFormat.shortest(snap)) m.\n\n"
+        text += "\(pairs.count) bordering pairs, \(segmentCount) segments, \(JSONNumberFormat.fixedPadded(totalLength / 1e3, decimals: 3)) km; "
+        text += "\(tripoints.count) tripoints; \(pointContacts.count) pairs touching only at points.\n\n"
+        text += pairTable.markdown
+        if !tripoints.isEmpty { text += "\n## Tripoints\n\n" + tripointTable.markdown }
+        if !pointContacts.isEmpty {
+            text += "\n## Pairs touching only at points\n\n"
+            text += pointContacts.map { "- \(label($0.territories[0])) – \(label($0.territories[1]))" }.joined(separator: "\n") + "\n"
+        }
+        if !warnings.isEmpty { text += "\n## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
+        return text
+    }
+
+    /// The pair rows, then a blank line and the tripoint rows (CSV has one table per file; these are two).
+    public var csv: String { pairTable.csv + "\r\n" + tripointTable.csv }
+
+    public var json: JSONValue {
+        .object([
+            "source": .string(source),
+            "method": .string(method),
+            "snap_m": .number(snap),
+            "pairs": .array(pairs.map { p in
+                .object([
+                    "territories": .array(p.territories.map(JSONValue.string)),
+                    "length_m": .number(p.length),
+                    "segments": .integer(Int64(p.segments.count)),
+                    "by_status": .object(JSONObject(p.lengthByStatus.map { JSONMember($0.status, .number($0.length)) })),
+                ])
+            }),
+            "point_contacts": .array(pointContacts.map { p in
+                .object(["territories": .array(p.territories.map(JSONValue.string)),
+                         "points": .array(p.touchPoints.map { .array([.number($0.lon), .number($0.lat)]) })])
+            }),
+            "tripoints": .array(tripoints.map { t in
+                .object(["territories": .array(t.territories.map(JSONValue.string)), "lon": .number(t.position.lon), "lat": .number(t.position.lat)])
+            }),
+            "totals": .object([
+                "pairs": .integer(Int64(pairs.count)), "segments": .integer(Int64(segmentCount)),
+                "length_m": .number(totalLength), "tripoints": .integer(Int64(tripoints.count)),
+            ]),
+            "warnings": .array(warnings.map { .string($0.description) }),
+        ])
+    }
+
+    /// Segments (`kind` = `border_segment`) and tripoints (`kind` = `tripoint`).
+    public var featureCollection: FeatureCollection {
+        var features: [Feature] = []
+        for p in pairs {
+            for s in p.segments {
+                var properties: JSONObject = [
+                    "kind": .string("border_segment"), "id": .string(s.id),
+                    "territories": .array(s.territories.map(JSONValue.string)),
+                ]
+                if s.territories.contains(where: { names[$0] != nil }) {
+                    properties["names"] = .array(s.territories.map { names[$0].map(JSONValue.string) ?? .null })
+                }
+                properties["status"] = .string(s.status)
+                if let d = s.statusDate { properties["status_date"] = .string(d) }
+                if let src = s.statusSource { properties["status_source"] = .string(src) }
+                properties["length_m"] = .number(s.length)
+                properties["method"] = .string(snap > 0 ? "within \(JSONNumberFormat.shortest(snap)) m" : "exact")
+                features.append(Feature(id: .string(s.id), geometry: .lineString(s.line), properties: properties))
+            }
+        }
+        for t in tripoints {
+            features.append(Feature(id: .string("tripoint:" + t.territories.joined(separator: "|")), geometry: .point(Point(t.position)),
+                                    properties: ["kind": .string("tripoint"), "territories": .array(t.territories.map(JSONValue.string))]))
+        }
+        return FeatureCollection(features, foreignMembers: ["name": .string("borders")])
+    }
+}

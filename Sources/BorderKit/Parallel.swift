@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs work on several threads at once, each with its own GEOS context (GeoCore creates one per thread).
+enum Parallel {
+    /// Calls `body(w)` for w in 0..<workers, each on its own thread, and waits for all.
+    static func run(workers: Int, _ body: @escaping @Sendable (Int) -> Void) throws {
+        if workers <= 1 {
+            body(0)
+            return
+        }
+        final class Job: @unchecked Sendable {
+            let body: @Sendable (Int) -> Void
+            let index: Int
+            init(_ body: @escaping @Sendable (Int) -> Void, _ index: Int) { self.body = body; self.index = index }
+        }
+        var threads: [pthread_t] = []
+        for w in 0..<workers {
+            var thread = pthread_t()
+            let job = Unmanaged.passRetained(Job(body, w)).toOpaque()
+            let status = pthread_create(&thread, nil, { raw in
+                let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
+                job.body(job.index)
+                return nil
+            }, job)
+            guard status == 0 else {
+                Unmanaged<Job>.fromOpaque(job).release()
+                throw InputError("cannot start a worker thread (pthread_create: \(status))")
+            }
+            threads.append(thread)
+        }
+        for t in threads { pthread_join(t, nil) }
+    }
+
+    /// The number of processors online.
+    static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
