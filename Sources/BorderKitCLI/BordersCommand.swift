@@ -32,8 +32,8 @@ struct BordersCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("Status of border stretches no status line matches.", valueName: "status"))
     var unmatchedStatus = "undelimited"
 
-    @Option(help: "Worker threads (each with its own GEOS context).")
-    var workers: Int = 2
+    @Option(help: "Worker threads, each with its own GEOS context (default: one per processor).")
+    var workers: Int?
 
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.")
     var format: ReportFormat = .markdown
@@ -42,7 +42,7 @@ struct BordersCommand: BorderKitSubcommand {
 
     func validate() throws {
         guard snap >= 0, snap.isFinite else { throw ValidationError("--snap must be 0 or more metres") }
-        guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+        guard (workers ?? 1) >= 1 else { throw ValidationError("--workers must be at least 1") }
         for p in pair where p.split(separator: ",").count != 2 {
             throw ValidationError("--pair takes two ids separated by a comma, e.g. armenia,azerbaijan (got \(p))")
         }
@@ -71,7 +71,7 @@ struct BordersCommand: BorderKitSubcommand {
         options.snap = snap
         options.pairs = pair.isEmpty ? nil : pair.map { $0.split(separator: ",").map(String.init) }
         options.unmatchedStatus = unmatchedStatus
-        options.workers = workers
+        if let workers { options.workers = workers }
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal ? showProgress : nil
         let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,
                                      progress: progress)

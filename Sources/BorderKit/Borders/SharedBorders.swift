@@ -51,8 +51,8 @@ public struct BorderOptions: Sendable {
     public var pairs: [[String]]?
     /// The status of border stretches no status line matches.
     public var unmatchedStatus = "undelimited"
-    /// Worker threads; each has its own GEOS context.
-    public var workers = 2
+    /// Worker threads, by default one per processor; each has its own GEOS context.
+    public var workers = Parallel.processorCount
     public init() {}
 }
 
