@@ -1,0 +1,104 @@
+import GeoCore
+
+/// `areas` reports: pieces, totals and enclaves in GeoJSON, JSON (m²), Markdown and CSV (km²).
+extension AreaReport {
+    /// Area per key, sorted by key.
+    private func total(_ key: (AreaPiece) -> [String]) -> [(String, Double)] {
+        var sums: [String: Double] = [:]
+        for p in pieces { for k in key(p) { sums[k, default: 0] += p.area } }
+        return sums.sorted { $0.key < $1.key }
+    }
+
+    public var byTerritory: [(String, Double)] { total { $0.territory.map { [$0] } ?? [] } }
+    public var byClaimant: [(String, Double)] { total(\.claimants) }
+    public var byHolder: [(String, Double)] { total { [$0.holder] } }
+    /// Area held by X inside territory Y, for every pair that occurs.
+    public var heldInside: [(holder: String, territory: String, area: Double)] {
+        total { p in p.territory.map { ["\(p.holder)\u{0}\($0)"] } ?? [] }.map {
+            let parts = $0.0.split(separator: "\u{0}").map(String.init)
+            return (parts[0], parts[1], $0.1)
+        }
+    }
+    public var exclaves: [EnclaveRecord] { enclaves.filter(\.isExclave) }
+    public var enclavesOnly: [EnclaveRecord] { enclaves.filter { $0.surroundedBy != nil } }
+
+    private var atText: String { at.map { "at \($0)" } ?? "latest state (open-ended control and claims)" }
+
+    public var pieceTable: Table {
+        Table(columns: ["territory", "claimants", "holder", "area_km2"], rows: pieces.map { p in
+            [p.territory.map(Cell.text) ?? .empty, .text(p.claimants.joined(separator: "; ")), .text(p.holder), .number(p.area / 1e6, decimals: 3)]
+        })
+    }
+
+    public var enclaveTable: Table {
+        Table(columns: ["territory", "kind", "surrounded_by", "neighbours", "area_km2", "lon", "lat"], rows: enclaves.filter { !$0.neighbours.isEmpty }.map { e in
+            [.text(e.territory), .text(e.kind), e.surroundedBy.map(Cell.text) ?? .empty, .text(e.neighbours.joined(separator: "; ")),
+             .number(e.area / 1e6, decimals: 3), .number(e.centroid.lon, decimals: 5), .number(e.centroid.lat, decimals: 5)]
+        })
+    }
+
+    public var markdown: String {
+        var text = "# Areas of \(source), \(atText)\n\nAreas geodesic on WGS84, km². \(notes.joined(separator: "; ")).\n\n"
+        text += "## Who holds what\n\n" + pieceTable.markdown
+        text += "\n## Held by X inside Y\n\n" + Table(columns: ["holder", "territory", "area_km2"], rows: heldInside.map {
+            [.text($0.holder), .text($0.territory), .number($0.area / 1e6, decimals: 3)]
+        }).markdown
+        text += "\n## Per claimant\n\n" + Table(columns: ["claimant", "area_km2"], rows: byClaimant.map { [.text($0.0), .number($0.1 / 1e6, decimals: 3)] }).markdown
+        text += "\n## Enclaves and exclaves that touch other territories\n\n" + enclaveTable.markdown
+        let islands = Dictionary(grouping: enclaves.filter { $0.neighbours.isEmpty }, by: \.territory)
+        if !islands.isEmpty {
+            text += "\nParts apart from the main body that touch no other territory (islands, coastal parts): "
+            text += islands.keys.sorted().map { "\($0) \(islands[$0]!.count)" }.joined(separator: ", ") + ".\n"
+        }
+        if !slivers.isEmpty { text += "\n\(slivers.count) pieces are smaller than \(JSONNumberFormat.shortest(minArea)) m² (kept above).\n" }
+        if !warnings.isEmpty { text += "\n## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
+        return text
+    }
+
+    public var csv: String { pieceTable.csv + "\r\n" + enclaveTable.csv }
+
+    public var json: JSONValue {
+        func pairs(_ list: [(String, Double)]) -> JSONValue { .object(JSONObject(list.map { JSONMember($0.0, .number($0.1)) })) }
+        return .object([
+            "source": .string(source),
+            "at": at.map { .string($0.description) } ?? .null,
+            "pieces": .array(pieces.map { p in
+                .object(["territory": p.territory.map(JSONValue.string) ?? .null, "claimants": .array(p.claimants.map(JSONValue.string)),
+                         "holder": .string(p.holder), "area_m2": .number(p.area)])
+            }),
+            "totals": .object([
+                "by_territory": pairs(byTerritory), "by_claimant": pairs(byClaimant), "by_holder": pairs(byHolder),
+                "held_inside": .array(heldInside.map { .object(["holder": .string($0.holder), "territory": .string($0.territory), "area_m2": .number($0.area)]) }),
+            ]),
+            "enclaves": .array(enclavesOnly.map { e in
+                .object(["territory": .string(e.territory), "surrounded_by": .string(e.surroundedBy!), "area_m2": .number(e.area),
+                         "lon": .number(e.centroid.lon), "lat": .number(e.centroid.lat)])
+            }),
+            "exclaves": .array(exclaves.map { e in
+                .object(["territory": .string(e.territory), "area_m2": .number(e.area), "lon": .number(e.centroid.lon),
+                         "lat": .number(e.centroid.lat), "neighbours": .array(e.neighbours.map(JSONValue.string))])
+            }),
+            "slivers": .integer(Int64(slivers.count)), "min_area_m2": .number(minArea),
+            "notes": .array(notes.map(JSONValue.string)),
+            "warnings": .array(warnings.map { .string($0.description) }),
+        ])
+    }
+
+    public var featureCollection: FeatureCollection {
+        var features = pieces.map { p in
+            Feature(geometry: p.geometry, properties: [
+                "kind": .string("area_piece"), "territory": p.territory.map(JSONValue.string) ?? .null,
+                "claimants": .array(p.claimants.map(JSONValue.string)), "holder": .string(p.holder), "area_m2": .number(p.area),
+            ])
+        }
+        for e in enclaves {
+            for kind in [e.isExclave ? "exclave" : nil, e.surroundedBy != nil ? "enclave" : nil].compactMap({ $0 }) {
+                features.append(Feature(geometry: .point(Point(e.centroid)), properties: [
+                    "kind": .string(kind), "territory": .string(e.territory),
+                    "surrounded_by": e.surroundedBy.map(JSONValue.string) ?? .null, "area_m2": .number(e.area),
+                ]))
+            }
+        }
+        return FeatureCollection(features, foreignMembers: ["name": .string("areas")])
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import BorderKit
+import GeoCore
+
+struct AreasCommand: BorderKitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "areas",
+        abstract: "Who claims and who holds each piece of the territories at a date, with geodesic areas; enclaves and exclaves.",
+        discussion: """
+            With no inputs, the embedded territories, claims and control layers. --at YYYY-MM-DD selects the control
+            and claims valid that day (from inclusive, to exclusive); without it, the latest state (those with no end).
+            Where no control applies, a piece is held by its territory (de jure).
+            """
+    )
+
+    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
+    @Option(help: ArgumentHelp("Claims: polygons with claimant, basis, from, to.", valueName: "file")) var claims: String?
+    @Option(help: ArgumentHelp("Control: polygons with holder, from, to.", valueName: "file")) var control: String?
+    @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
+    @Option(help: ArgumentHelp("The date (ISO 8601) whose state to show.", valueName: "date")) var at: String?
+    @Option(help: ArgumentHelp("Tolerance in metres for enclave boundaries (0 = exact).", valueName: "metres")) var snap: Double = 0
+    @Option(help: ArgumentHelp("Pieces below this many m² are listed as slivers (never dropped).", valueName: "m2")) var minArea: Double = 1
+    @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.") var format: ReportFormat = .markdown
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }
+        guard snap >= 0, minArea >= 0 else { throw ValidationError("--snap and --min-area must be 0 or more") }
+    }
+
+    func execute() throws {
+        let data = territories == nil || (claims == nil && control == nil) ? try EmbeddedData.locate() : nil
+        func layer(_ path: String?, _ name: String) throws -> (GeoJSON, String)? {
+            if let path { return (try GeoJSONReader.read(path: path), path) }
+            guard territories == nil, let data else { return nil }
+            return (try data.read(name), data.path(of: name))
+        }
+        let (territoryData, source) = try layer(territories, "territories")!
+        let (list, warnings) = try Territory.load(territoryData, source: source, idProperty: idProperty)
+        for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
+        let claimList = try layer(claims, "claims").map { try Claim.load($0.0, source: $0.1) } ?? []
+        let controlList = try layer(control, "control").map { try Control.load($0.0, source: $0.1) } ?? []
+        let report = try Areas.run(list, claims: claimList, control: controlList, at: at.flatMap(ISODate.init), source: source,
+                                   minArea: minArea, snap: snap, warnings: warnings)
+        switch format {
+        case .markdown: try output.write(report.markdown)
+        case .csv: try output.write(report.csv)
+        case .json: try output.write(JSONWriter.data(report.json) + [0x0A])
+        case .geojson: try output.write(GeoJSONWriter().data(report.featureCollection))
+        }
+    }
+}
