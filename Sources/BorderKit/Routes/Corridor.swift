@@ -1,0 +1,39 @@
+import GeoCore
+
+/// A corridor of a given total width along a route, with its geodesic area per jurisdiction.
+public struct Corridor: Sendable {
+    /// Total width, metres.
+    public var width: Double
+    public var geometry: Geometry
+    /// Geodesic area, m².
+    public var area: Double
+    public var byJurisdiction: [(id: String, area: Double)]
+
+    /// Buffers the route by half the width: cut into pieces of at most 200 km, each densified to 1 km and
+    /// buffered in its own azimuthal equidistant projection centred on the piece (`GEOSBuffer_r`, 16 segments a
+    /// quarter circle), back to lon/lat, unioned (`GEOSUnaryUnion_r`). At 100 km from a centre the projection's
+    /// scale error is about 4e-5, a tenth of a metre on a 2.5 km half-width.
+    static func build(_ measure: RouteMeasure, width: Double, context: RouteContext, index: Routes.Indexes) throws -> Corridor {
+        let pieceLength = 200_000.0
+        let count = max(1, Int((measure.length / pieceLength).rounded(.up)))
+        var parts: [Geometry] = []
+        for k in 0..<count {
+            let a = measure.length * Double(k) / Double(count), b = measure.length * Double(k + 1) / Double(count)
+            var positions = [measure.position(at: a)]
+            for (i, c) in measure.cumulative.enumerated() where c > a && c < b { positions.append(measure.positions[i]) }
+            positions.append(measure.position(at: b))
+            let dense = Geodesic.wgs84.densify(positions, maxSegment: 1_000)
+            let projection = try LocalProjection(center: measure.position(at: (a + b) / 2))
+            let buffered = try projection.forward(Geometry.lineString(LineString(dense))).buffer(width / 2, style: BufferStyle(quadrantSegments: 16))
+            parts.append(try projection.inverse(buffered))
+        }
+        let geometry = try Geometry.union(of: parts)
+        var byJurisdiction: [(String, Double)] = []
+        for i in try index.territories.query(geometry) {
+            let area = Geodesic.wgs84.area(of: try geometry.intersection(context.territories[i].geometry))
+            if area > 0 { byJurisdiction.append((context.territories[i].id, area)) }
+        }
+        return Corridor(width: width, geometry: geometry, area: Geodesic.wgs84.area(of: geometry),
+                        byJurisdiction: byJurisdiction.sorted { $0.0 < $1.0 }.map { (id: $0.0, area: $0.1) })
+    }
+}

@@ -1,0 +1,120 @@
+import GeoCore
+
+/// Route reports: JSON in metres, Markdown and CSV in km, GeoJSON pieces, crossings, corridors and profiles.
+public struct RouteReport: Sendable {
+    public var results: [RouteResult]
+    public var options: RouteOptions
+    public var profile: Bool
+
+    public init(results: [RouteResult], options: RouteOptions, profile: Bool = false) {
+        self.results = results
+        self.options = options
+        self.profile = profile
+    }
+
+    private func km(_ m: Double) -> Cell { .number(m / 1e3, decimals: 3) }
+    private func name(_ j: String?) -> String { j ?? "outside" }
+
+    public var summaryTable: Table {
+        Table(columns: ["route", "length_km", "jurisdictions (km, in order of travel)", "outside_km", "crossings",
+                        "min_to_border_km", "within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km", "corridor_km2"],
+              rows: results.map { r in
+                  [.text(r.route.id), km(r.length),
+                   .text(r.byJurisdiction.map { "\($0.id) \(JSONNumberFormat.fixedPadded($0.length / 1e3, decimals: 3))" }.joined(separator: "; ")),
+                   km(r.outside), .integer(r.crossings.count), r.profile.minimum.map { km($0.distance) } ?? .empty,
+                   km(r.profile.nearLength), r.corridor.map { .number($0.area / 1e6, decimals: 3) } ?? .empty]
+              })
+    }
+
+    public var crossingTable: Table {
+        Table(columns: ["route", "from", "to", "at_km", "lon", "lat", "note"], rows: results.flatMap { r in
+            r.crossings.map { c in
+                [.text(r.route.id), .text(name(c.from)), .text(name(c.to)), km(c.at), .number(c.position.lon, decimals: 5),
+                 .number(c.position.lat, decimals: 5), .text(c.afterRunningAlong ? "after running along the border" : "")]
+            }
+        })
+    }
+
+    public var markdown: String {
+        var text = "# Routes\n\nLengths geodesic on WGS84. Distance to the nearest land border sampled every "
+        text += "\(JSONNumberFormat.shortest(options.step / 1e3)) km, measured in local azimuthal equidistant projections and re-measured geodesically. "
+        text += "Corridor \(JSONNumberFormat.shortest(options.corridor / 1e3)) km wide, built piecewise in local azimuthal equidistant projections. "
+        text += "Pieces shorter than \(JSONNumberFormat.shortest(options.snap)) m are merged; a route within that of a border for more than three times that runs along it.\n\n"
+        text += summaryTable.markdown
+        if !crossingTable.rows.isEmpty { text += "\n## Crossings\n\n" + crossingTable.markdown }
+        let alongRows: [[Cell]] = results.flatMap { r in r.alongBorder.map { [.text(r.route.id), .text($0.territories.joined(separator: " | ")), km($0.from), km($0.to)] } }
+        if !alongRows.isEmpty { text += "\n## Along the border\n\n" + Table(columns: ["route", "border", "from_km", "to_km"], rows: alongRows).markdown }
+        let corridorRows: [[Cell]] = results.flatMap { r in (r.corridor?.byJurisdiction ?? []).map { [.text(r.route.id), .text($0.id), .number($0.area / 1e6, decimals: 3)] } }
+        if !corridorRows.isEmpty { text += "\n## Corridor area per jurisdiction\n\n" + Table(columns: ["route", "jurisdiction", "area_km2"], rows: corridorRows).markdown }
+        return text
+    }
+
+    public var csv: String { summaryTable.csv + "\r\n" + crossingTable.csv }
+
+    public var json: JSONValue {
+        .object([
+            "step_m": .number(options.step), "near_m": .number(options.near), "snap_m": .number(options.snap),
+            "routes": .array(results.map { r in
+                var o: JSONObject = [
+                    "id": .string(r.route.id), "names": .array(r.route.names.map(JSONValue.string)), "length_m": .number(r.length),
+                    "jurisdictions": .array(r.byJurisdiction.map { .object(["id": .string($0.id), "length_m": .number($0.length)]) }),
+                    "outside_m": .number(r.outside),
+                    "stretches": .array(r.stretches.map { .object(["jurisdiction": $0.jurisdiction.map(JSONValue.string) ?? .null, "from_m": .number($0.from), "to_m": .number($0.to)]) }),
+                    "crossings": .array(r.crossings.map { c in
+                        .object(["from": c.from.map(JSONValue.string) ?? .null, "to": c.to.map(JSONValue.string) ?? .null, "at_m": .number(c.at),
+                                 "lon": .number(c.position.lon), "lat": .number(c.position.lat), "after_running_along": .bool(c.afterRunningAlong)])
+                    }),
+                    "along_border": .array(r.alongBorder.map { .object(["territories": .array($0.territories.map(JSONValue.string)), "from_m": .number($0.from), "to_m": .number($0.to)]) }),
+                    "nearest_border": r.profile.minimum.map { m in
+                        .object(["min_m": .number(m.distance), "at_m": .number(m.at), "lon": .number(m.position.lon), "lat": .number(m.position.lat)])
+                    } ?? .null,
+                    "near_m": .number(r.profile.nearLength),
+                    "near_stretches": .array(r.profile.nearStretches.map { .object(["from_m": .number($0.from), "to_m": .number($0.to)]) }),
+                ]
+                if let c = r.corridor {
+                    o["corridor"] = .object(["width_m": .number(c.width), "area_m2": .number(c.area),
+                                             "by_jurisdiction": .array(c.byJurisdiction.map { .object(["id": .string($0.id), "area_m2": .number($0.area)]) })])
+                }
+                if profile {
+                    o["profile"] = .array(r.profile.samples.map { .object(["at_m": .number($0.at), "distance_m": .number($0.distance)]) })
+                }
+                return .object(o)
+            }),
+        ])
+    }
+
+    public var featureCollection: FeatureCollection {
+        var features: [Feature] = []
+        for r in results {
+            let measure = RouteMeasure(r.route.positions)
+            for s in r.stretches {
+                var positions = [measure.position(at: s.from)]
+                for (i, c) in measure.cumulative.enumerated() where c > s.from && c < s.to { positions.append(measure.positions[i]) }
+                positions.append(measure.position(at: s.to))
+                features.append(Feature(geometry: .lineString(LineString(positions)), properties: [
+                    "kind": .string("route_piece"), "route": .string(r.route.id),
+                    "jurisdiction": s.jurisdiction.map(JSONValue.string) ?? .null, "length_m": .number(s.length),
+                ]))
+            }
+            for c in r.crossings {
+                features.append(Feature(geometry: .point(Point(c.position)), properties: [
+                    "kind": .string("crossing"), "route": .string(r.route.id), "from": c.from.map(JSONValue.string) ?? .null,
+                    "to": c.to.map(JSONValue.string) ?? .null, "at_m": .number(c.at),
+                ]))
+            }
+            if let c = r.corridor {
+                features.append(Feature(geometry: c.geometry, properties: [
+                    "kind": .string("corridor"), "route": .string(r.route.id), "width_m": .number(c.width), "area_m2": .number(c.area),
+                ]))
+            }
+            if profile {
+                for s in r.profile.samples {
+                    features.append(Feature(geometry: .point(Point(s.position)), properties: [
+                        "kind": .string("profile_point"), "route": .string(r.route.id), "at_m": .number(s.at), "distance_m": .number(s.distance),
+                    ]))
+                }
+            }
+        }
+        return FeatureCollection(features, foreignMembers: ["name": .string("routes")])
+    }
+}
