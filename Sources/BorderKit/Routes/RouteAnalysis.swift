@@ -64,13 +64,18 @@ public struct RouteResult: Sendable {
 public struct RouteContext: Sendable {
     public var territories: [Territory]
     /// The land borders (from `Borders.run`): distance-to-border and "along the border" use these, never coasts.
+    /// Their lines are densified to 1 km along the geodesics, so that a border stays where it is when projected.
     public var borders: [BorderSegment]
 
     public init(territories: [Territory]) throws {
         self.territories = territories
         var options = BorderOptions()
         options.workers = 1
-        borders = try Borders.run(territories, source: "", options: options).pairs.flatMap(\.segments)
+        borders = try Borders.run(territories, source: "", options: options).pairs.flatMap(\.segments).map { s in
+            var dense = s
+            dense.line = LineString(Geodesic.wgs84.densify(s.line.positions, maxSegment: 1_000))
+            return dense
+        }
     }
 }
 

@@ -23,23 +23,26 @@ import TestSupport
         return o
     }
 
-    @Test("a meridian across three cells: two crossings in order, lengths per cell against GeodSolve")
-    func meridian() throws {
-        let cells = [Self.cell("s", 10, 0, 12, 1), Self.cell("m", 10, 1, 12, 2), Self.cell("n", 10, 2, 12, 3)]
-        let route = Route(id: "r", name: "r", positions: [Position(11, 0.5), Position(11, 2.5)])
+    @Test("a route along the equator across three cells: two crossings in order, lengths against GeodSolve")
+    func equator() throws {
+        // Borders on meridians and a route on the equator: all three are geodesics, so GeodSolve gives every figure.
+        let cells = [Self.cell("w", 0, -1, 1, 1), Self.cell("m", 1, -1, 2, 1), Self.cell("e", 2, -1, 3, 1)]
+        let route = Route(id: "r", name: "r", positions: [Position(0.5, 0), Position(2.5, 0)])
         let r = try #require(try Routes.run([route], context: RouteContext(territories: cells), options: options).first)
-        #expect(r.crossings.map { [$0.from ?? "-", $0.to ?? "-"] } == [["s", "m"], ["m", "n"]])
-        let first = try Self.geodSolve(Position(11, 0.5), Position(11, 1)), middle = try Self.geodSolve(Position(11, 1), Position(11, 2))
+        #expect(r.crossings.map { [$0.from ?? "-", $0.to ?? "-"] } == [["w", "m"], ["m", "e"]])
+        let first = try Self.geodSolve(Position(0.5, 0), Position(1, 0)), middle = try Self.geodSolve(Position(1, 0), Position(2, 0))
         #expect(abs(r.crossings[0].at - first) < 0.01 && abs(r.crossings[1].at - (first + middle)) < 0.01)
+        #expect(abs(r.crossings[0].position.lon - 1) < 1e-7 && abs(r.crossings[0].position.lat) < 1e-7)
         let lengths = Dictionary(uniqueKeysWithValues: r.byJurisdiction.map { ($0.id, $0.length) })
-        #expect(abs(lengths["m"]! - middle) < 0.01)
-        #expect(abs(r.length - (try Self.geodSolve(Position(11, 0.5), Position(11, 2.5)))) < 1e-6)
+        #expect(abs(lengths["m"]! - middle) < 0.01 && abs(lengths["w"]! - first) < 0.01)
+        #expect(abs(r.length - (try Self.geodSolve(Position(0.5, 0), Position(2.5, 0)))) < 1e-6)
         #expect(r.outside == 0)
-        // The nearest border from the sample nearest 1.5° N: the border at 1° or at 2°, straight south or north.
-        // The borders are geodesics between the cells' corners, which bulge a few metres off the parallels.
-        let mid = try #require(r.profile.samples.min { abs($0.position.lat - 1.5) < abs($1.position.lat - 1.5) })
-        let expected = min(try Self.geodSolve(mid.position, Position(11, 1)), try Self.geodSolve(mid.position, Position(11, 2)))
-        #expect(abs(mid.distance - expected) < 5)
+        for sample in r.profile.samples {
+            let expected = min(try Self.geodSolve(sample.position, Position(1, 0)), try Self.geodSolve(sample.position, Position(2, 0)))
+            #expect(abs(sample.distance - expected) < 0.01, "at \(sample.at) m")
+        }
+        let minimum = try #require(r.profile.minimum)
+        #expect(minimum.distance <= 500)   // a sample falls within half a step of each crossing
     }
 
     @Test("a route running along a shared border is one stretch along it, not a flurry of crossings")
