@@ -58,6 +58,13 @@ public struct RouteResult: Sendable {
     }
 
     public var outside: Double { stretches.filter { $0.jurisdiction == nil }.reduce(0) { $0 + $1.length } }
+
+    /// The jurisdictions in the order the route passes through them, repeats kept ("outside" where none).
+    public var sequence: [String] {
+        var out: [String] = []
+        for s in stretches where out.last != (s.jurisdiction ?? "outside") { out.append(s.jurisdiction ?? "outside") }
+        return out
+    }
 }
 
 /// Everything routes are measured against: the territories and their land borders.

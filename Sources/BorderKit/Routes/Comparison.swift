@@ -1,0 +1,88 @@
+import GeoCore
+
+/// Routes side by side, one column each, in named groups.
+public struct Comparison: Sendable {
+    public struct Group: Sendable {
+        public var name: String
+        public var question: String
+        public var routeIDs: [String]
+        public init(name: String, question: String, routeIDs: [String]) {
+            self.name = name
+            self.question = question
+            self.routeIDs = routeIDs
+        }
+    }
+
+    /// The named cases compared when no routes are named: each group answers one question.
+    public static let namedGroups: [Group] = [
+        Group(name: "Nakhchivan links", question: "How does mainland Azerbaijan reach Nakhchivan: through Armenia, through Iran, or via Turkey?",
+              routeIDs: ["syunik-route", "road-aras-via-iran", "rail-kars-nakhchivan"]),
+        Group(name: "Armenia–Karabakh road", question: "The road between Armenia and Nagorno-Karabakh (2020–2023).",
+              routeIDs: ["road-lachin-corridor", "road-lachin-bypass"]),
+        Group(name: "Rail to Iran", question: "The railway from Nakhchivan into Iran.", routeIDs: ["rail-julfa-tabriz"]),
+    ]
+
+    public var groups: [(group: Group, results: [RouteResult], missing: [String])]
+    public var options: RouteOptions
+
+    public init(groups: [(group: Group, results: [RouteResult], missing: [String])], options: RouteOptions) {
+        self.groups = groups
+        self.options = options
+    }
+
+    /// One group's table: a row per measure, a column per route.
+    public func table(_ results: [RouteResult]) -> Table {
+        func km(_ m: Double) -> Cell { .number(m / 1e3, decimals: 3) }
+        var rows: [[Cell]] = []
+        rows.append([.text("length_km")] + results.map { km($0.length) })
+        let jurisdictions = Array(Set(results.flatMap { $0.byJurisdiction.map(\.id) })).sorted()
+        for j in jurisdictions {
+            rows.append([.text("\(j)_km")] + results.map { r in km(r.byJurisdiction.first { $0.id == j }?.length ?? 0) })
+        }
+        rows.append([.text("outside_km")] + results.map { km($0.outside) })
+        rows.append([.text("jurisdictions traversed")] + results.map { .text($0.sequence.joined(separator: " → ")) })
+        rows.append([.text("crossings")] + results.map { .integer($0.crossings.count) })
+        rows.append([.text("min_to_border_km")] + results.map { r in r.profile.minimum.map { km($0.distance) } ?? .empty })
+        rows.append([.text("within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km")] + results.map { km($0.profile.nearLength) })
+        let corridorJurisdictions = Array(Set(results.flatMap { $0.corridor?.byJurisdiction.map(\.id) ?? [] })).sorted()
+        for j in corridorJurisdictions {
+            rows.append([.text("corridor_\(j)_km2")] + results.map { r in
+                .number((r.corridor?.byJurisdiction.first { $0.id == j }?.area ?? 0) / 1e6, decimals: 3)
+            })
+        }
+        return Table(columns: ["measure"] + results.map(\.route.id), rows: rows)
+    }
+
+    public var markdown: String {
+        var text = "# Route comparison\n\nFigures from `borderkit route` with the same options: lengths geodesic on WGS84; "
+        text += "distance to a border sampled every \(JSONNumberFormat.shortest(options.step / 1e3)) km; corridor "
+        text += "\(JSONNumberFormat.shortest(options.corridor / 1e3)) km wide.\n"
+        for (group, results, missing) in groups {
+            text += "\n## \(group.name)\n\n\(group.question)\n\n"
+            if !results.isEmpty { text += table(results).markdown }
+            if !missing.isEmpty { text += "\nNot in the data: \(missing.joined(separator: ", ")).\n" }
+        }
+        return text
+    }
+
+    public var csv: String {
+        var text = ""
+        for (group, results, _) in groups where !results.isEmpty {
+            var t = table(results)
+            t.columns.insert("group", at: 0)
+            t.rows = t.rows.map { [.text(group.name)] + $0 }
+            text += t.csv + "\r\n"
+        }
+        return text
+    }
+
+    public var json: JSONValue {
+        .object(["groups": .array(groups.map { g in
+            let routeJSON = RouteReport(results: g.results, options: options).json
+            var routes: JSONValue = .array([])
+            if case .object(let o) = routeJSON, let r = o["routes"] { routes = r }
+            return .object(["name": .string(g.group.name), "question": .string(g.group.question), "routes": routes,
+                            "missing": .array(g.missing.map(JSONValue.string))])
+        })])
+    }
+}
