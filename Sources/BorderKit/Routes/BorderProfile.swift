@@ -31,36 +31,46 @@ public struct BorderProfile: Sendable {
         return total
     }
 
-    /// Samples every `step` metres (and the end). For each, the border pieces near it come from the STRtree
-    /// (`GEOSSTRtree_nearest_r`, then every piece within that distance grown for the lon/lat anisotropy), the
-    /// nearest point is found in an azimuthal equidistant projection centred on the sample, and the distance is
-    /// re-measured geodesically (`geod_inverse`).
+    /// Samples every `step` metres (and the end). The route is taken in pieces of at most 100 km, each with an
+    /// azimuthal equidistant projection centred on it: the border pieces that can be nearest to any of its
+    /// samples (found with the STRtree, `GEOSSTRtree_nearest_r` and an envelope query) are projected once and
+    /// indexed in metres; each sample's nearest point is found there and the distance re-measured geodesically
+    /// (`geod_inverse`), so the projection only picks the point.
     static func sample(_ measure: RouteMeasure, context: RouteContext, index: Routes.Indexes, step: Double, near: Double) throws -> BorderProfile {
         var samples: [(Double, Position, Double)] = []
-        guard !context.borders.isEmpty else { return BorderProfile(samples: [], step: step, near: near) }
-        var s = 0.0
+        guard !context.borders.isEmpty, measure.length > 0 || measure.positions.count == 1 else {
+            return BorderProfile(samples: [], step: step, near: near)
+        }
         var stations: [Double] = []
+        var s = 0.0
         while s < measure.length { stations.append(s); s += step }
         stations.append(measure.length)
-        for at in stations {
-            let p = measure.position(at: at)
-            let point = Geometry.point(Point(p))
-            guard let first = try index.borders.nearest(to: point) else { continue }
-            let projection = try LocalProjection(center: p)
-            let origin = Geometry.point(Point(0, 0))
-            func metric(_ j: Int) throws -> (Double, Position) {
-                let (_, q) = try origin.nearestPoints(try projection.forward(Geometry.lineString(context.borders[j].line)))
-                return ((q.x * q.x + q.y * q.y).squareRoot(), q)
+        let chunkLength = 100_000.0
+        let chunks = max(1, Int((measure.length / chunkLength).rounded(.up)))
+        for c in 0..<chunks {
+            let a = measure.length * Double(c) / Double(chunks), b = measure.length * Double(c + 1) / Double(chunks)
+            let mine = stations.filter { c == chunks - 1 ? ($0 >= a && $0 <= b) : ($0 >= a && $0 < b) }
+            guard !mine.isEmpty else { continue }
+            let mid = measure.position(at: (a + b) / 2)
+            let projection = try LocalProjection(center: mid)
+            // Every border piece that can be the nearest to a sample of this chunk.
+            guard let first = try index.borders.nearest(to: .point(Point(mid))) else { continue }
+            let d0 = Geodesic.wgs84.distance(mid, try projection.inverse(try Geometry.point(Point(0, 0))
+                .nearestPoints(try projection.forward(Geometry.lineString(context.borders[first].line))).1))
+            let reach = d0 + (b - a)
+            let positions = mine.map { measure.position(at: $0) }
+            let maxLat = positions.map { abs($0.lat) }.max()! + reach / 111_000
+            let radius = reach / (111_000 * max(cos(min(maxLat, 89) * .pi / 180), 0.02)) * 1.1
+            let e = Geometry.lineString(LineString(positions)).envelope!.expanded(by: radius)
+            let candidates = try index.borders.query(e)
+            let projected = try candidates.map { try projection.forward(Geometry.lineString(context.borders[$0].line)) }
+            let local = try STRtree(projected)
+            for (at, p) in zip(mine, positions) {
+                let q = Geometry.point(Point(try projection.forward(p)))
+                guard let k = try local.nearest(to: q) else { continue }
+                let (_, nearest) = try q.nearestPoints(projected[k])
+                samples.append((at, p, Geodesic.wgs84.distance(p, try projection.inverse(nearest))))
             }
-            let d0 = try metric(first).0
-            let radius = d0 / (111_000 * max(cos(p.lat * .pi / 180), 0.05)) * 1.1 + 1e-6
-            var best = (Double.infinity, Position(0, 0))
-            for j in try index.borders.query(Envelope(minX: p.x - radius, minY: p.y - radius, maxX: p.x + radius, maxY: p.y + radius)) {
-                let m = try metric(j)
-                if m.0 < best.0 { best = m }
-            }
-            if best.0 == .infinity { best = try metric(first) }
-            samples.append((at, p, Geodesic.wgs84.distance(p, try projection.inverse(best.1))))
         }
         return BorderProfile(samples: samples.map { (at: $0.0, position: $0.1, distance: $0.2) }, step: step, near: near)
     }

@@ -114,9 +114,13 @@ public enum Routes {
     /// Per-thread GEOS indexes over the context.
     struct Indexes {
         let territories: STRtree
+        let prepared: [PreparedGeometry]
+        let boundaries: [PreparedGeometry]
         let borders: STRtree
         init(_ c: RouteContext) throws {
             territories = try STRtree(c.territories.map(\.geometry))
+            prepared = try c.territories.map { try PreparedGeometry($0.geometry) }
+            boundaries = try c.territories.map { try PreparedGeometry(try $0.geometry.boundary()) }
             borders = try STRtree(c.borders.map { .lineString($0.line) })
         }
     }
@@ -124,23 +128,27 @@ public enum Routes {
     static func analyse(_ route: Route, context: RouteContext, index: Indexes, options: RouteOptions) throws -> RouteResult {
         let measure = RouteMeasure(route.positions)
         let line = Geometry.lineString(LineString(route.positions))
-        // 1. Pieces per territory, placed along the route.
-        var pieces: [RouteStretch] = []
+        // 1. Cut the route wherever it meets a territory's boundary; label each piece by the territory that
+        //    holds its middle (or none); merge pieces shorter than the snap into their neighbours.
+        var cuts: [Double] = [0, measure.length]
         for i in try index.territories.query(line) {
-            for part in try line.intersection(context.territories[i].geometry).lineStrings where part.positions.count > 1 {
-                let a = measure.along(part.positions.first!), b = measure.along(part.positions.last!)
-                pieces.append(RouteStretch(jurisdiction: context.territories[i].id, from: min(a, b), to: max(a, b)))
+            try index.boundaries[i].intersection(line).forEachPosition { cuts.append(measure.along($0)) }
+        }
+        cuts.sort()
+        var stretches: [RouteStretch] = []
+        for (a, b) in zip(cuts, cuts.dropFirst()) where b - a > 0.001 {
+            let mid = Geometry.point(Point(measure.position(at: (a + b) / 2)))
+            var holder: String?
+            for i in try index.territories.query(mid) where try index.prepared[i].contains(mid) {
+                holder = context.territories[i].id
+                break
+            }
+            if let last = stretches.last, last.jurisdiction == holder {
+                stretches[stretches.count - 1].to = b
+            } else {
+                stretches.append(RouteStretch(jurisdiction: holder, from: a, to: b))
             }
         }
-        pieces.sort { $0.from < $1.from }
-        var stretches: [RouteStretch] = []
-        var cursor = 0.0
-        for p in pieces where p.to > cursor {
-            if p.from > cursor { stretches.append(RouteStretch(jurisdiction: nil, from: cursor, to: p.from)) }
-            stretches.append(RouteStretch(jurisdiction: p.jurisdiction, from: max(p.from, cursor), to: p.to))
-            cursor = p.to
-        }
-        if cursor < measure.length { stretches.append(RouteStretch(jurisdiction: nil, from: cursor, to: measure.length)) }
         stretches = merged(stretches, shorterThan: options.snap)
 
         // 2. Along the border: route within the snap of a border for more than three snaps.
