@@ -41,7 +41,7 @@ func buildAreas(_ b: AreasBuilder, qgisVersion: String) throws -> [(name: String
         ]),
     ]
     for (i, part) in try b.exclaves(of: "AZ", in: "AM").enumerated() {
-        let at = try part.pointOnSurface().onlyPosition()
+        let at = try part.pointOnSurface().position()
         let label = "Azerbaijani exclave in Armenia at \(JSONNumberFormat.fixed(at.lon, decimals: 2)) E \(JSONNumberFormat.fixed(at.lat, decimals: 2)) N"
         let common: JSONObject = [
             "name": s(label),

@@ -157,8 +157,7 @@ struct CoverageBuilder {
     }
 
     func representative(_ geometry: Geometry) throws -> Position {
-        if case .point(let p) = try geometry.pointOnSurface(), let position = p.position { return position }
-        return Position(.nan, .nan)
+        try geometry.pointOnSurface().pointPosition ?? Position(.nan, .nan)
     }
 }
 

@@ -27,7 +27,7 @@ struct RouteBuilder {
             }
             for p in part where positions.last.map({ g.distance($0, p) > 1 }) ?? true { positions.append(p) }
         }
-        return .lineString(LineString(try positions.map { try Geometry.point(Point($0)).reducedPrecision(gridSize: 1e-7).onlyPosition() }))
+        return .lineString(LineString(try positions.map { try Geometry.point(Point($0)).reducedPrecision(gridSize: 1e-7).position() }))
     }
 
     private func object(_ value: JSONValue?) throws -> JSONObject {
@@ -124,8 +124,9 @@ func substring(_ positions: [Position], from d0: Double, to d1: Double) -> [Posi
 }
 
 extension Geometry {
-    func onlyPosition() throws -> Position {
-        guard case .point(let p) = self, let position = p.position else { throw BuildError("expected a point") }
-        return position
+    /// The position of a point, or an error.
+    func position() throws -> Position {
+        guard let p = pointPosition else { throw BuildError("expected a point") }
+        return p
     }
 }

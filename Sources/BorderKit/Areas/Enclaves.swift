@@ -55,7 +55,7 @@ public enum Enclaves {
                 let c = try Geometry.polygon(component).centroid()
                 out.append(EnclaveRecord(territory: t.id, isExclave: k != main, surroundedBy: surroundedBy,
                                          neighbours: shared.map(\.0).sorted(), area: areas[k],
-                                         centroid: (try? c.onlyPosition()) ?? component.rings[0][0]))
+                                         centroid: c.pointPosition ?? component.rings[0][0]))
             }
         }
         return out.sorted { ($0.territory, -$0.area) < ($1.territory, -$1.area) }
@@ -70,13 +70,5 @@ public enum Enclaves {
         let projection = try LocalProjection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
         let zone = try projection.forward(boundary).buffer(snap)
         return Geodesic.wgs84.length(of: try projection.inverse(try projection.forward(line).intersection(zone)))
-    }
-}
-
-extension Geometry {
-    /// The position of a point geometry.
-    func onlyPosition() throws -> Position {
-        guard case .point(let p) = self, let position = p.position else { throw InputError("expected a point, got \(type.rawValue)") }
-        return position
     }
 }

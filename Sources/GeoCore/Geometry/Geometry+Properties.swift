@@ -76,3 +76,11 @@ extension Geometry {
         }
     }
 }
+
+extension Geometry {
+    /// The position of a non-empty Point, else nil (e.g. the result of `centroid()` or `pointOnSurface()`).
+    public var pointPosition: Position? {
+        if case .point(let p) = self { return p.position }
+        return nil
+    }
+}
