@@ -57,8 +57,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BorderKitCLITests",
-            dependencies: ["GeoCore", "TestSupport"],
-            exclude: ["Fixtures"]
+            dependencies: ["BorderKit", "GeoCore", "TestSupport"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

@@ -33,7 +33,7 @@ struct AreasCommand: BorderKitSubcommand {
         func layer(_ path: String?, _ name: String) throws -> (GeoJSON, String)? {
             if let path { return (try GeoJSONReader.read(path: path), path) }
             guard territories == nil, let data else { return nil }
-            return (try data.read(name), data.path(of: name))
+            return (try data.read(name), data.label(of: name))
         }
         let (territoryData, source) = try layer(territories, "territories")!
         let (list, warnings) = try Territory.load(territoryData, source: source, idProperty: idProperty)

@@ -55,8 +55,8 @@ struct BordersCommand: BorderKitSubcommand {
             (territoryData, source) = (try GeoJSONReader.read(path: territories), territories == "-" ? "<stdin>" : territories)
         } else {
             let data = try EmbeddedData.locate()
-            (territoryData, source) = (try data.read("territories"), data.path(of: "territories"))
-            if status == nil { statusLines = try BorderStatusLine.load(try data.read("border-status"), source: data.path(of: "border-status")) }
+            (territoryData, source) = (try data.read("territories"), data.label(of: "territories"))
+            if status == nil { statusLines = try BorderStatusLine.load(try data.read("border-status"), source: data.label(of: "border-status")) }
         }
         if let status { statusLines = try BorderStatusLine.load(try GeoJSONReader.read(path: status), source: status) }
         let (list, warnings) = try Territory.load(territoryData, source: source, idProperty: idProperty)

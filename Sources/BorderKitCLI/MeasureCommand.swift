@@ -27,7 +27,7 @@ struct MeasureCommand: BorderKitSubcommand {
             (geojson, source) = (try GeoJSONReader.read(path: file), file == "-" ? "<stdin>" : file)
         } else {
             let data = try EmbeddedData.locate()
-            (geojson, source) = (try data.read("territories"), data.path(of: "territories"))
+            (geojson, source) = (try data.read("territories"), data.label(of: "territories"))
         }
         let features = geojson.features
         let report = try Measure.run(features, source: source)

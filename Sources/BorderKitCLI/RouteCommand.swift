@@ -52,7 +52,7 @@ struct RouteCommand: BorderKitSubcommand {
     static func analyse(names: [String], routes: String?, territories: String?, idProperty: String?,
                         options: RouteOptions, workers: Int?) throws -> [RouteResult] {
         let data = routes == nil || territories == nil ? try EmbeddedData.locate() : nil
-        let routeFile = routes ?? data!.path(of: "routes"), territoryFile = territories ?? data!.path(of: "territories")
+        let routeFile = routes ?? data!.label(of: "routes"), territoryFile = territories ?? data!.label(of: "territories")
         let all = try Route.load(try routes.map { try GeoJSONReader.read(path: $0) } ?? data!.read("routes"), source: routeFile)
         let chosen = names.isEmpty ? all : try names.map { try Route.find($0, in: all) }
         let (list, warnings) = try Territory.load(try territories.map { try GeoJSONReader.read(path: $0) } ?? data!.read("territories"),

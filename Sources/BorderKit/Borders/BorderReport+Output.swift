@@ -93,7 +93,8 @@ extension BorderReport {
             }
         }
         for t in tripoints {
-            features.append(Feature(id: .string("tripoint:" + t.territories.joined(separator: "|")), geometry: .point(Point(t.position)),
+            let at = "\(JSONNumberFormat.fixed(t.position.lon, decimals: 5)),\(JSONNumberFormat.fixed(t.position.lat, decimals: 5))"
+            features.append(Feature(id: .string("tripoint:" + t.territories.joined(separator: "|") + "@" + at), geometry: .point(Point(t.position)),
                                     properties: ["kind": .string("tripoint"), "territories": .array(t.territories.map(JSONValue.string))]))
         }
         return FeatureCollection(features, foreignMembers: ["name": .string("borders")])

@@ -47,6 +47,10 @@ public struct EmbeddedData: Sendable {
     /// Path of a layer's GeoJSON file, e.g. "territories" → ".../GeoData/territories.geojson".
     public func path(of layer: String) -> String { "\(folder)/\(layer).geojson" }
 
+    /// How reports name a layer: "GeoData/territories.geojson", the same wherever GeoData lies, so that
+    /// outputs on the embedded data are the same bytes on every machine.
+    public func label(of layer: String) -> String { "GeoData/\(layer).geojson" }
+
     /// Reads a layer; a missing or damaged file is an error naming it.
     public func read(_ layer: String) throws -> GeoJSON {
         let p = path(of: layer)

@@ -1,0 +1,48 @@
+import GeoCore
+
+extension DiffReport {
+    public var json: JSONValue {
+        .object([
+            "expected": .string(expected), "actual": .string(actual), "match_by": .string(matchBy),
+            "tolerances": .object(["distance_m": .number(tolerances.distance), "length_percent": .number(tolerances.lengthPercent),
+                                   "area_percent": .number(tolerances.areaPercent), "number": .number(tolerances.number)]),
+            "matched": .integer(Int64(matched)),
+            "added": .array(added.map(JSONValue.string)),
+            "removed": .array(removed.map(JSONValue.string)),
+            "beyond_tolerance": .integer(Int64(beyondTolerance)),
+            "features": .array(features.map { f in
+                .object([
+                    "id": .string(f.id),
+                    "geometry_types": .array([f.expectedType.map { .string($0.rawValue) } ?? .null, f.actualType.map { .string($0.rawValue) } ?? .null]),
+                    "hausdorff_m": .number(f.hausdorff),
+                    "length_diff_m": .number(f.lengthDifference), "length_diff_relative": f.lengthRelative.isFinite ? .number(f.lengthRelative) : .null,
+                    "area_diff_m2": .number(f.areaDifference), "area_diff_relative": f.areaRelative.isFinite ? .number(f.areaRelative) : .null,
+                    "properties": .array(f.properties.map { p in
+                        .object(["key": .string(p.key), "expected": p.expected ?? .null, "actual": p.actual ?? .null,
+                                 "difference": p.difference.map(JSONValue.number) ?? .null, "beyond": .bool(p.beyond)])
+                    }),
+                    "beyond": .bool(f.beyond),
+                    "reasons": .array(f.reasons.map(JSONValue.string)),
+                ])
+            }),
+        ])
+    }
+
+    public var markdown: String {
+        var text = "# Diff of \(actual) against \(expected)\n\n"
+        text += "Matched by \(matchBy): \(matched) matched, \(added.count) added, \(removed.count) removed; "
+        text += "\(beyondTolerance) beyond tolerance (distance \(JSONNumberFormat.shortest(tolerances.distance)) m, "
+        text += "length \(JSONNumberFormat.shortest(tolerances.lengthPercent))%, area \(JSONNumberFormat.shortest(tolerances.areaPercent))%, "
+        text += "numbers ± \(JSONNumberFormat.shortest(tolerances.number))).\n"
+        if !features.isEmpty {
+            text += "\n" + Table(columns: ["id", "beyond", "hausdorff_m", "length_diff_m", "area_diff_m2", "why"], rows: features.map { f in
+                [.text(f.id), .bool(f.beyond), .number(f.hausdorff, decimals: 3), .number(f.lengthDifference, decimals: 3),
+                 .number(f.areaDifference, decimals: 3),
+                 .text((f.reasons + f.properties.filter { !$0.beyond }.map { "property \($0.key) within tolerance" }).joined(separator: "; "))]
+            }).markdown
+        }
+        if !added.isEmpty { text += "\nAdded: \(added.joined(separator: ", ")).\n" }
+        if !removed.isEmpty { text += "\nRemoved: \(removed.joined(separator: ", ")).\n" }
+        return text
+    }
+}

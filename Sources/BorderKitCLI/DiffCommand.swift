@@ -1,0 +1,43 @@
+import ArgumentParser
+import BorderKit
+import GeoCore
+
+struct DiffCommand: BorderKitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two GeoJSON files feature by feature within tolerances (for regression suites).",
+        discussion: """
+            Features are matched by id (or --match-by PROPERTY). Geometry: type and Hausdorff distance in metres
+            (in a local azimuthal equidistant projection); geodesic length and area; every property (numbers within
+            --number-tolerance, others exactly). Exit 0: all within tolerance; 1: something beyond it; 2: bad input.
+            """
+    )
+
+    @Argument(help: "The expected (golden) GeoJSON.") var expected: String
+    @Argument(help: "The actual GeoJSON.") var actual: String
+    @Option(help: ArgumentHelp("Match features by id or by this property.", valueName: "id|property")) var matchBy = "id"
+    @Option(help: ArgumentHelp("Largest Hausdorff distance allowed, metres.", valueName: "metres")) var tolerance: Double = 0
+    @Option(help: ArgumentHelp("Largest length difference allowed, percent.", valueName: "pct")) var lengthTolerance: Double = 0
+    @Option(help: ArgumentHelp("Largest area difference allowed, percent.", valueName: "pct")) var areaTolerance: Double = 0
+    @Option(help: ArgumentHelp("Largest difference allowed in numeric properties.", valueName: "value")) var numberTolerance: Double = 0
+    @Option(help: ArgumentHelp("A property not to compare (repeatable).", valueName: "property")) var ignore: [String] = []
+    @Option(name: .shortAndLong, help: "Report format: md or json.") var format: ReportFormat = .markdown
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard format == .markdown || format == .json else { throw ValidationError("--format must be md or json") }
+        guard [tolerance, lengthTolerance, areaTolerance, numberTolerance].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ValidationError("tolerances must be 0 or more")
+        }
+    }
+
+    func execute() throws {
+        var t = DiffTolerances()
+        t.distance = tolerance; t.lengthPercent = lengthTolerance; t.areaPercent = areaTolerance; t.number = numberTolerance
+        t.ignore = Set(ignore)
+        let report = try FeatureDiff.run(expected: try GeoJSONReader.read(path: expected), actual: try GeoJSONReader.read(path: actual),
+                                         expectedName: expected, actualName: actual, matchBy: matchBy, tolerances: t)
+        try output.write(format == .json ? JSONWriter.data(report.json) + [0x0A] : Array(report.markdown.utf8))
+        if report.beyondTolerance > 0 { throw ExitCode(1) }
+    }
+}
