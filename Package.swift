@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "BorderKitCLITests",
             dependencies: ["BorderKit", "GeoCore", "TestSupport"],
-            exclude: ["Fixtures", "Golden"]
+            exclude: ["Fixtures", "Golden", "Hostile"]
         ),
     ]
 )
