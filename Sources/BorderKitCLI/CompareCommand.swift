@@ -13,26 +13,17 @@ struct CompareCommand: BorderKitSubcommand {
     )
 
     @Argument(help: "Routes by id or any name; none: the named groups.") var names: [String] = []
-    @Option(help: ArgumentHelp("Routes (LineStrings) as GeoJSON.", valueName: "file")) var routes: String?
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
-    @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
-    @Option(help: ArgumentHelp("Distance-to-border sample spacing, km.", valueName: "km")) var step: Double = 1
-    @Option(help: ArgumentHelp("Count the km closer than this to a border.", valueName: "km")) var near: Double = 5
-    @Option(help: ArgumentHelp("Corridor total width, km.", valueName: "km")) var corridor: Double = 5
-    @Option(help: ArgumentHelp("Tolerance in metres (as for route).", valueName: "metres")) var snap: Double = 100
+    @OptionGroup var input: RouteInputOptions
     @Option(name: .shortAndLong, help: "Output format: md, csv or json.") var format: ReportFormat = .markdown
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard format != .geojson else { throw ValidationError("compare writes md, csv or json; use `borderkit route --format geojson` for maps") }
-        guard step > 0, near >= 0, corridor >= 0, snap >= 0 else { throw ValidationError("--step must be positive; --near, --corridor and --snap 0 or more") }
     }
 
     func execute() throws {
-        var options = RouteOptions()
-        options.step = step * 1e3; options.near = near * 1e3; options.corridor = corridor * 1e3; options.snap = snap
-        let all = try RouteCommand.analyse(names: names, routes: routes, territories: territories, idProperty: idProperty,
-                                           options: options, workers: nil)
+        let options = input.options
+        let all = try RouteCommand.analyse(names: names, input: input, workers: nil)
         let groups: [(group: Comparison.Group, results: [RouteResult], missing: [String])]
         if names.isEmpty {
             groups = Comparison.namedGroups.map { g in

@@ -14,26 +14,15 @@ struct RouteCommand: BorderKitSubcommand {
     )
 
     @Argument(help: "Routes by id or any name; none: all.") var names: [String] = []
-    @Option(help: ArgumentHelp("Routes (LineStrings) as GeoJSON.", valueName: "file")) var routes: String?
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
-    @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
-    @Option(help: ArgumentHelp("Distance-to-border sample spacing, km.", valueName: "km")) var step: Double = 1
-    @Option(help: ArgumentHelp("Report stretches closer than this to a border, km.", valueName: "km")) var near: Double = 5
-    @Option(help: ArgumentHelp("Corridor total width, km (0: none).", valueName: "km")) var corridor: Double = 5
-    @Option(help: ArgumentHelp("Tolerance in metres: shorter pieces merge; closer than this runs along a border.", valueName: "metres")) var snap: Double = 100
+    @OptionGroup var input: RouteInputOptions
     @Flag(help: "Include the distance-to-border samples in JSON and GeoJSON.") var profile = false
     @Option(help: "Worker threads (default: one per processor).") var workers: Int?
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.") var format: ReportFormat = .markdown
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        guard step > 0, near >= 0, corridor >= 0, snap >= 0 else { throw ValidationError("--step must be positive; --near, --corridor and --snap 0 or more") }
-    }
-
     func execute() throws {
-        let report = try RouteCommand.analyse(names: names, routes: routes, territories: territories, idProperty: idProperty,
-                                              options: options, workers: workers)
-        let full = RouteReport(results: report, options: options, profile: profile)
+        let report = try RouteCommand.analyse(names: names, input: input, workers: workers)
+        let full = RouteReport(results: report, options: input.options, profile: profile)
         switch format {
         case .markdown: try output.write(full.markdown)
         case .csv: try output.write(full.csv)
@@ -42,15 +31,9 @@ struct RouteCommand: BorderKitSubcommand {
         }
     }
 
-    var options: RouteOptions {
-        var o = RouteOptions()
-        o.step = step * 1e3; o.near = near * 1e3; o.corridor = corridor * 1e3; o.snap = snap
-        return o
-    }
-
     /// Loads routes and territories (embedded unless given), picks the named routes and analyses them.
-    static func analyse(names: [String], routes: String?, territories: String?, idProperty: String?,
-                        options: RouteOptions, workers: Int?) throws -> [RouteResult] {
+    static func analyse(names: [String], input: RouteInputOptions, workers: Int?) throws -> [RouteResult] {
+        let (routes, territories, idProperty, options) = (input.routes, input.territories, input.idProperty, input.options)
         let data = routes == nil || territories == nil ? try EmbeddedData.locate() : nil
         let routeFile = routes ?? data!.label(of: "routes"), territoryFile = territories ?? data!.label(of: "territories")
         let all = try Route.load(try routes.map { try GeoJSONReader.read(path: $0) } ?? data!.read("routes"), source: routeFile)
