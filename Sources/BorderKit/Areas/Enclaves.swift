@@ -45,7 +45,7 @@ public enum Enclaves {
                 for j in try tree.query(outer) where j != i {
                     let touches = snap > 0 ? true : try prepared[j].intersects(outer)
                     guard touches else { continue }
-                    let length = snap > 0 ? try sharedLength(outer, boundaries[j], snap: snap)
+                    let length = snap > 0 ? try lengthNear(outer, boundaries[j], snap: snap)
                         : Geodesic.wgs84.length(of: try prepared[j].intersection(outer))
                     if length > 0 { shared.append((territories[j].id, length)) }
                 }
@@ -61,11 +61,8 @@ public enum Enclaves {
         return out.sorted { ($0.territory, -$0.area) < ($1.territory, -$1.area) }
     }
 
-    /// Geodesic length of `line` lying on `boundary` (exactly, or within `snap` metres).
-    static func sharedLength(_ line: Geometry, _ boundary: Geometry, snap: Double) throws -> Double {
-        if snap <= 0 {
-            return Geodesic.wgs84.length(of: try line.intersection(boundary))
-        }
+    /// Geodesic length of `line` lying within `snap` metres of `boundary` (buffered in a local projection).
+    static func lengthNear(_ line: Geometry, _ boundary: Geometry, snap: Double) throws -> Double {
         guard let e = line.envelope else { return 0 }
         let projection = try LocalProjection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
         let zone = try projection.forward(boundary).buffer(snap)

@@ -28,8 +28,6 @@ public struct PairBorder: Sendable, Hashable {
     public var lengthByStatus: [(status: String, length: Double)] {
         Dictionary(grouping: segments, by: \.status).map { ($0.key, $0.value.reduce(0) { $0 + $1.length }) }.sorted { $0.0 < $1.0 }
     }
-    public static func == (a: PairBorder, b: PairBorder) -> Bool { a.territories == b.territories && a.segments == b.segments && a.touchPoints == b.touchPoints }
-    public func hash(into h: inout Hasher) { h.combine(territories); h.combine(segments) }
 }
 
 /// A node where three or more territories meet.

@@ -1,4 +1,9 @@
 import GeoCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Distance from a route to the nearest land border, sampled along it.
 public struct BorderProfile: Sendable {
@@ -75,9 +80,3 @@ public struct BorderProfile: Sendable {
         return BorderProfile(samples: samples.map { (at: $0.0, position: $0.1, distance: $0.2) }, step: step, near: near)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
