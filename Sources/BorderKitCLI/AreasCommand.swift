@@ -22,6 +22,7 @@ struct AreasCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("Pieces below this many m² are listed as slivers (never dropped).", valueName: "m2")) var minArea: Double = 1
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.") var format: ReportFormat = .markdown
     @OptionGroup var output: OutputOptions
+    @OptionGroup var map: MapOptions
 
     func validate() throws {
         if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }
@@ -29,17 +30,11 @@ struct AreasCommand: BorderKitSubcommand {
     }
 
     func execute() throws {
-        let data = territories == nil || (claims == nil && control == nil) ? try EmbeddedData.locate() : nil
-        func layer(_ path: String?, _ name: String) throws -> (GeoJSON, String)? {
-            if let path { return (try GeoJSONReader.read(path: path), path) }
-            guard territories == nil, let data else { return nil }
-            return (try data.read(name), data.label(of: name))
-        }
-        let (territoryData, source) = try layer(territories, "territories")!
-        let (list, warnings) = try Territory.load(territoryData, source: source, idProperty: idProperty)
+        let inputs = InputSet(territories: territories, claims: claims, control: control, idProperty: idProperty)
+        let (list, source, warnings) = try inputs.loadTerritories()
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
-        let claimList = try layer(claims, "claims").map { try Claim.load($0.0, source: $0.1) } ?? []
-        let controlList = try layer(control, "control").map { try Control.load($0.0, source: $0.1) } ?? []
+        let claimList = try inputs.loadClaims()
+        let controlList = try inputs.loadControl()
         let report = try Areas.run(list, claims: claimList, control: controlList, at: at.flatMap(ISODate.init), source: source,
                                    minArea: minArea, snap: snap, warnings: warnings)
         switch format {
@@ -48,5 +43,7 @@ struct AreasCommand: BorderKitSubcommand {
         case .json: try output.write(JSONWriter.data(report.json) + [0x0A])
         case .geojson: try output.write(GeoJSONWriter().data(report.featureCollection))
         }
+        try map.write(try MapScene.areas(report, territories: list, claims: claimList, control: controlList,
+                                         credits: try inputs.credits(routesShown: false)))
     }
 }

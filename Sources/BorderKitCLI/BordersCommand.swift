@@ -39,6 +39,7 @@ struct BordersCommand: BorderKitSubcommand {
     var format: ReportFormat = .markdown
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var map: MapOptions
 
     func validate() throws {
         guard snap >= 0, snap.isFinite else { throw ValidationError("--snap must be 0 or more metres") }
@@ -49,17 +50,9 @@ struct BordersCommand: BorderKitSubcommand {
     }
 
     func execute() throws {
-        let territoryData: GeoJSON, source: String
-        var statusLines: [BorderStatusLine] = []
-        if let territories {
-            (territoryData, source) = (try GeoJSONReader.read(path: territories), territories == "-" ? "<stdin>" : territories)
-        } else {
-            let data = try EmbeddedData.locate()
-            (territoryData, source) = (try data.read("territories"), data.label(of: "territories"))
-            if status == nil { statusLines = try BorderStatusLine.load(try data.read("border-status"), source: data.label(of: "border-status")) }
-        }
-        if let status { statusLines = try BorderStatusLine.load(try GeoJSONReader.read(path: status), source: status) }
-        let (list, warnings) = try Territory.load(territoryData, source: source, idProperty: idProperty)
+        let inputs = InputSet(territories: territories, status: status, idProperty: idProperty)
+        let (list, source, warnings) = try inputs.loadTerritories()
+        let statusLines = try inputs.loadStatusLines()
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
         let known = Set(list.map(\.id))
         for p in pair {
@@ -81,6 +74,7 @@ struct BordersCommand: BorderKitSubcommand {
         case .json: try output.write(JSONWriter.data(report.json) + [0x0A])
         case .geojson: try output.write(GeoJSONWriter().data(report.featureCollection))
         }
+        try map.write(try MapScene.borders(report, territories: list, credits: try inputs.credits(routesShown: false)))
     }
 }
 

@@ -16,6 +16,7 @@ struct CompareCommand: BorderKitSubcommand {
     @OptionGroup var input: RouteInputOptions
     @Option(name: .shortAndLong, help: "Output format: md, csv or json.") var format: ReportFormat = .markdown
     @OptionGroup var output: OutputOptions
+    @OptionGroup var map: MapOptions
 
     func validate() throws {
         guard format != .geojson else { throw ValidationError("compare writes md, csv or json; use `borderkit route --format geojson` for maps") }
@@ -23,7 +24,8 @@ struct CompareCommand: BorderKitSubcommand {
 
     func execute() throws {
         let options = input.options
-        let all = try RouteCommand.analyse(names: names, input: input, workers: nil)
+        let run = try RouteCommand.analyse(names: names, input: input, workers: nil)
+        let all = run.results
         let groups: [(group: Comparison.Group, results: [RouteResult], missing: [String])]
         if names.isEmpty {
             groups = Comparison.namedGroups.map { g in
@@ -38,5 +40,6 @@ struct CompareCommand: BorderKitSubcommand {
         case .json: try output.write(JSONWriter.data(comparison.json) + [0x0A])
         default: try output.write(comparison.markdown)
         }
+        try map.write(try run.scene(title: names.isEmpty ? "Candidate routes compared" : "Routes compared"))
     }
 }

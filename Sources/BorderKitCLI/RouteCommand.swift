@@ -19,32 +19,45 @@ struct RouteCommand: BorderKitSubcommand {
     @Option(help: "Worker threads (default: one per processor).") var workers: Int?
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.") var format: ReportFormat = .markdown
     @OptionGroup var output: OutputOptions
+    @OptionGroup var map: MapOptions
 
     func execute() throws {
-        let report = try RouteCommand.analyse(names: names, input: input, workers: workers)
-        let full = RouteReport(results: report, options: input.options, profile: profile)
+        let run = try RouteCommand.analyse(names: names, input: input, workers: workers)
+        let full = RouteReport(results: run.results, options: input.options, profile: profile)
         switch format {
         case .markdown: try output.write(full.markdown)
         case .csv: try output.write(full.csv)
         case .json: try output.write(JSONWriter.data(full.json) + [0x0A])
         case .geojson: try output.write(GeoJSONWriter().data(full.featureCollection))
         }
+        try map.write(try run.scene(title: run.results.count == 1 ? run.results[0].route.name : "Routes"))
     }
 
     /// Loads routes and territories (embedded unless given), picks the named routes and analyses them.
-    static func analyse(names: [String], input: RouteInputOptions, workers: Int?) throws -> [RouteResult] {
-        let (routes, territories, idProperty, options) = (input.routes, input.territories, input.idProperty, input.options)
-        let data = routes == nil || territories == nil ? try EmbeddedData.locate() : nil
-        let routeFile = routes ?? data!.label(of: "routes"), territoryFile = territories ?? data!.label(of: "territories")
-        let all = try Route.load(try routes.map { try GeoJSONReader.read(path: $0) } ?? data!.read("routes"), source: routeFile)
+    static func analyse(names: [String], input: RouteInputOptions, workers: Int?) throws -> RouteRun {
+        let inputs = input.inputSet
+        let all = try inputs.loadRoutes()
         let chosen = names.isEmpty ? all : try names.map { try Route.find($0, in: all) }
-        let (list, warnings) = try Territory.load(try territories.map { try GeoJSONReader.read(path: $0) } ?? data!.read("territories"),
-                                                  source: territoryFile, idProperty: idProperty)
+        let (list, _, warnings) = try inputs.loadTerritories()
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
-        var o = options
+        var o = input.options
         if let workers { o.workers = max(1, workers) }
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal && chosen.count > 1 ? showRouteProgress : nil
-        return try Routes.run(chosen, context: try RouteContext(territories: list), options: o, progress: progress)
+        let context = try RouteContext(territories: list)
+        return RouteRun(results: try Routes.run(chosen, context: context, options: o, progress: progress), context: context, inputs: inputs)
+    }
+}
+
+/// Routes analysed, with what a map of them needs.
+struct RouteRun {
+    var results: [RouteResult]
+    var context: RouteContext
+    var inputs: InputSet
+
+    /// The map of these routes: territories, borders, the routes with crossings and corridors, places.
+    func scene(title: String) throws -> MapScene {
+        try MapScene.routes(results, context: context, statusLines: try inputs.loadStatusLines(), places: try inputs.loadPlaces(),
+                            credits: try inputs.credits(), title: title)
     }
 }
 

@@ -17,6 +17,9 @@ struct RouteInputOptions: ParsableArguments {
         }
     }
 
+    /// Where the routes and territories come from.
+    var inputSet: InputSet { InputSet(territories: territories, routes: routes, idProperty: idProperty) }
+
     /// The options in metres.
     var options: RouteOptions {
         var o = RouteOptions()

@@ -93,6 +93,7 @@ func buildAreas(_ b: AreasBuilder, qgisVersion: String) throws -> [(name: String
             "licence": s("world_map.gpkg: Natural Earth derived, public domain (QGIS resources); Natural Earth: public domain; our own construction"),
             "date": s("lines as of 1991 (oblast) and 1994 (ceasefire); each feature carries its dates"),
             "accuracy": s("schematic: each feature states its own accuracy (kilometres)"),
+            "credit": s("\(name): Natural Earth via QGIS world_map (public domain), schematic, ± several km"),
             "method": s(text), "features": .integer(Int64(count)),
         ])
     }

@@ -88,7 +88,7 @@ struct AreasBuilder {
     func corridor(_ route: String, width: Double) throws -> Geometry {
         let line = routes[route]!
         let e = line.envelope!
-        let projection = try LocalProjection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
+        let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
         let dense = Geometry.lineString(LineString(g.densify(line.lineStrings[0].positions, maxSegment: 500)))
         let buffered = try projection.forward(dense).buffer(width / 2, style: BufferStyle(quadrantSegments: 16))
         return try projection.inverse(buffered).intersection(territories["AZ"]!)
@@ -99,7 +99,7 @@ struct AreasBuilder {
     /// located by a source (the village); its length is the published figure, so it is not a check of the data.
     func delimited2024(length: Double) throws -> Geometry {
         let baghanis = places[616829]!, voskepar = places[616074]!
-        let projection = try LocalProjection(center: baghanis)
+        let projection = try Projection(center: baghanis)
         let border = try sharedBorder(territories["AM"]!, territories["AZ"]!)
         let b = try projection.forward(baghanis), v = try projection.forward(voskepar)
         let lines = try border.lineStrings.map { try projection.forward(Geometry.lineString($0)) }

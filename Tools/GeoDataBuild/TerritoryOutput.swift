@@ -53,6 +53,7 @@ func territoryOutput(_ territories: [(code: String, geometry: Geometry)], builde
         "licence": .string("LGPL-3.0-or-later (DCW-GMT, per Debian's copyright file for gmt-dcw)"),
         "date": .string("DCW-GMT 2.1.1 of 2022-05-20; the Digital Chart of the World itself was compiled in the early 1990s"),
         "scale": .string("1:1,000,000"),
+        "credit": .string("territories: DCW-GMT 2.1.1, 1:1,000,000 (LGPL-3.0), borders good to 1–2 km"),
         "accuracy": .string("DCW-GMT stores positions in 16-bit steps per country (dcw_quantisation_m on each feature, measured); "
             + "the borders' offsets from Natural Earth 10m are in crosscheck_natural_earth"),
         "frame": .array([frame.minX, frame.minY, frame.maxX, frame.maxY].map { .number($0) }),

@@ -64,7 +64,7 @@ public enum Enclaves {
     /// Geodesic length of `line` lying within `snap` metres of `boundary` (buffered in a local projection).
     static func lengthNear(_ line: Geometry, _ boundary: Geometry, snap: Double) throws -> Double {
         guard let e = line.envelope else { return 0 }
-        let projection = try LocalProjection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
+        let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
         let zone = try projection.forward(boundary).buffer(snap)
         return Geodesic.wgs84.length(of: try projection.inverse(try projection.forward(line).intersection(zone)))
     }

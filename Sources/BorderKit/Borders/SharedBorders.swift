@@ -151,7 +151,7 @@ public enum Borders {
         if options.snap > 0 {
             guard let ea = ba.envelope, let eb = bb.envelope else { return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []) }
             let center = Position((max(ea.minX, eb.minX) + min(ea.maxX, eb.maxX)) / 2, (max(ea.minY, eb.minY) + min(ea.maxY, eb.maxY)) / 2)
-            let projection = try LocalProjection(center: center)
+            let projection = try Projection(center: center)
             let near = try projection.forward(bb).buffer(options.snap)
             shared = try projection.inverse(try projection.forward(ba).intersection(near))
         } else {
@@ -192,7 +192,7 @@ public enum Borders {
         let margin = tolerance / 111_320 / 0.17
         let relevant = status.filter { $0.geometry.envelope?.intersects(e.expanded(by: margin)) ?? false }
         guard !relevant.isEmpty else { return [(line, nil)] }
-        let projection = try LocalProjection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
+        let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
         var remaining = try projection.forward(Geometry.lineString(line))
         var out: [(LineString, BorderStatusLine?)] = []
         for s in relevant {
@@ -211,7 +211,7 @@ public enum Borders {
         return try Geometry.multiLineString(MultiLineString(lines)).lineMerged().lineStrings
     }
 
-    private static func back(_ l: LineString, _ p: LocalProjection) throws -> LineString {
+    private static func back(_ l: LineString, _ p: Projection) throws -> LineString {
         LineString(try l.positions.map { try p.inverse($0) })
     }
 

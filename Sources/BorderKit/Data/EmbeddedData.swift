@@ -70,6 +70,16 @@ public struct EmbeddedData: Sendable {
         return try names.sorted().map { try dataset($0) }
     }
 
+    /// The short credit line of a layer's provenance (source, licence, accuracy), for maps; nil when it has none.
+    public func credit(of name: String) throws -> String? {
+        let p = "\(folder)/\(name).provenance.json"
+        guard isFile(p) else { return nil }
+        guard case .object(let provenance) = try JSONValue.read(try FileIO.readAll(p), source: p) else {
+            throw DataError("\(p): a provenance record must be a JSON object")
+        }
+        return provenance["credit"]?.stringValue
+    }
+
     /// One dataset's provenance and feature count.
     public func dataset(_ name: String) throws -> Dataset {
         let p = "\(folder)/\(name).provenance.json"

@@ -137,7 +137,7 @@ public enum FeatureDiff {
     public static func hausdorffMetres(_ a: Geometry, _ b: Geometry) throws -> Double {
         guard let ea = a.envelope, let eb = b.envelope else { return a.isEmpty && b.isEmpty ? 0 : .infinity }
         let center = Position((min(ea.minX, eb.minX) + max(ea.maxX, eb.maxX)) / 2, (min(ea.minY, eb.minY) + max(ea.maxY, eb.maxY)) / 2)
-        let projection = try LocalProjection(center: center)
+        let projection = try Projection(center: center)
         return try projection.forward(a).hausdorffDistance(to: try projection.forward(b), densifyFraction: 0.25)
     }
 }

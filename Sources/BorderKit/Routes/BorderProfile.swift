@@ -57,7 +57,7 @@ public struct BorderProfile: Sendable {
             let mine = stations.filter { c == chunks - 1 ? ($0 >= a && $0 <= b) : ($0 >= a && $0 < b) }
             guard !mine.isEmpty else { continue }
             let mid = measure.position(at: (a + b) / 2)
-            let projection = try LocalProjection(center: mid)
+            let projection = try Projection(center: mid)
             // Every border piece that can be the nearest to a sample of this chunk.
             guard let first = try index.borders.nearest(to: .point(Point(mid))) else { continue }
             let d0 = Geodesic.wgs84.distance(mid, try projection.inverse(try Geometry.point(Point(0, 0))

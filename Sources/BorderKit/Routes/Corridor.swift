@@ -23,7 +23,7 @@ public struct Corridor: Sendable {
             for (i, c) in measure.cumulative.enumerated() where c > a && c < b { positions.append(measure.positions[i]) }
             positions.append(measure.position(at: b))
             let dense = Geodesic.wgs84.densify(positions, maxSegment: 1_000)
-            let projection = try LocalProjection(center: measure.position(at: (a + b) / 2))
+            let projection = try Projection(center: measure.position(at: (a + b) / 2))
             let buffered = try projection.forward(Geometry.lineString(LineString(dense))).buffer(width / 2, style: BufferStyle(quadrantSegments: 16))
             parts.append(try projection.inverse(buffered))
         }

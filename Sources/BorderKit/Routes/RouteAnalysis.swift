@@ -191,7 +191,7 @@ public enum Routes {
                             options: RouteOptions) throws -> [(territories: [String], from: Double, to: Double)] {
         let line = Geometry.lineString(LineString(route.positions))
         guard let e = line.envelope else { return [] }
-        let projection = try LocalProjection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
+        let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
         let projected = try projection.forward(Geometry.lineString(LineString(Geodesic.wgs84.densify(route.positions, maxSegment: 1_000))))
         var out: [(territories: [String], from: Double, to: Double)] = []
         let margin = options.snap / 111_320 / 0.17

@@ -18,6 +18,12 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// The member `key` of an object value; nil for other values or a missing key.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
     /// The string, for strings.
     public var stringValue: String? {
         if case .string(let s) = self { return s }

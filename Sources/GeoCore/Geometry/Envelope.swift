@@ -16,6 +16,14 @@ public struct Envelope: Hashable, Sendable {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
 
+    /// The smallest box holding both.
+    public func union(_ other: Envelope) -> Envelope {
+        Envelope(minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
+    }
+
+    public var width: Double { maxX - minX }
+    public var height: Double { maxY - minY }
+
     /// The box grown by `margin` on every side.
     public func expanded(by margin: Double) -> Envelope {
         Envelope(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)

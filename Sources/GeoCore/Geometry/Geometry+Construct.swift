@@ -19,7 +19,7 @@ public struct BufferStyle: Hashable, Sendable {
 /// Constructive operations: buffers, envelopes, simplification, representative points.
 extension Geometry {
     /// The area within `distance` of this geometry, in the coordinates' units (`GEOSBufferWithStyle_r`).
-    /// Planar: buffer projected coordinates (see `LocalProjection`), never degrees.
+    /// Planar: buffer projected coordinates (see `Projection`), never degrees.
     public func buffer(_ distance: Double, style: BufferStyle = BufferStyle()) throws -> Geometry {
         try unary("buffer") {
             GEOSBufferWithStyle_r($0, $1, distance, style.quadrantSegments, style.cap.rawValue, style.join.rawValue, style.mitreLimit)

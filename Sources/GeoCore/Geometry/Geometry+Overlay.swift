@@ -13,6 +13,12 @@ extension Geometry {
         return try binary("intersection", other, GEOSIntersection_r)
     }
 
+    /// The part inside an axis-aligned rectangle (`GEOSClipByRect_r`): fast, for drawing; the result may
+    /// be invalid where the input is, which a map does not mind.
+    public func clipped(to box: Envelope) throws -> Geometry {
+        try unary("clip by rectangle") { GEOSClipByRect_r($0, $1, box.minX, box.minY, box.maxX, box.maxY) }
+    }
+
     /// The points in either (`GEOSUnion_r`).
     public func union(_ other: Geometry, gridSize: Double? = nil) throws -> Geometry {
         if let gridSize {

@@ -94,5 +94,5 @@ public enum FileIO {
         }
     }
 
-    private static func systemMessage() -> String { String(cString: strerror(errno)) }
+    static func systemMessage() -> String { String(cString: strerror(errno)) }
 }

@@ -6,27 +6,38 @@ public struct ProjError: Error, Sendable, CustomStringConvertible {
     public var description: String { "PROJ: \(message)" }
 }
 
-/// A local azimuthal equidistant projection on WGS84 centred on a point, for work in metres.
+/// A map projection on WGS84 through proj.h, from longitude/latitude in degrees to metres.
 ///
-/// Distances and azimuths from the centre are true; the scale error grows with the distance from it
-/// (about 4e-5 at 100 km). Built through proj.h as a pipeline from degrees, so x/y in are longitude/latitude
-/// and x/y out are metres east/north of the centre. Owns its own `PJ_CONTEXT` with logging off (PROJ says
-/// nothing on the terminal), so it belongs to one thread at a time and is not `Sendable`.
-public final class LocalProjection {
+/// Built as a pipeline (`unitconvert` degrees → radians, then the projection), so x/y in are longitude/latitude
+/// and x/y out are projected metres. Owns its own `PJ_CONTEXT` with logging off (PROJ says nothing on the
+/// terminal), so it belongs to one thread at a time and is not `Sendable`.
+public final class Projection {
+    /// The PROJ string of the projection step, e.g. "+proj=aeqd +lat_0=40 +lon_0=45 +ellps=WGS84".
+    public let definition: String
+    /// The centre given to `init(center:)`; for other projections, (lon_0, lat_0) when the definition has them.
     public let center: Position
     private let context: OpaquePointer
     private let pj: OpaquePointer
 
-    public init(center: Position) throws {
+    /// A local azimuthal equidistant projection centred on a point, for work in metres.
+    ///
+    /// Distances and azimuths from the centre are true; the scale error grows with the distance from it
+    /// (about 4e-5 at 100 km).
+    public convenience init(center: Position) throws {
+        try self.init(definition: "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84", center: center)
+    }
+
+    /// Any PROJ projection step on degrees, e.g. "+proj=lcc +lat_1=37 +lat_2=43 +lat_0=40 +lon_0=45 +ellps=WGS84".
+    public init(definition: String, center: Position = Position(0, 0)) throws {
+        self.definition = definition
         self.center = center
         guard let context = proj_context_create() else { throw ProjError(message: "proj_context_create failed") }
         proj_log_level(context, PJ_LOG_NONE)
-        let definition = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-            + "+step +proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84"
-        guard let pj = proj_create(context, definition) else {
+        let pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + definition
+        guard let pj = proj_create(context, pipeline) else {
             let message = String(cString: proj_context_errno_string(context, proj_context_errno(context)))
             proj_context_destroy(context)
-            throw ProjError(message: "\(message) (\(definition))")
+            throw ProjError(message: "\(message) (\(pipeline))")
         }
         self.context = context
         self.pj = pj
@@ -37,10 +48,10 @@ public final class LocalProjection {
         proj_context_destroy(context)
     }
 
-    /// Metres east and north of the centre for a lon/lat position.
+    /// Projected metres (east and north of the centre, for `init(center:)`) for a lon/lat position.
     public func forward(_ p: Position) throws -> Position { try transform(p, PJ_FWD) }
 
-    /// The lon/lat position of a point given in metres east and north of the centre.
+    /// The lon/lat position of a point given in projected metres.
     public func inverse(_ p: Position) throws -> Position { try transform(p, PJ_INV) }
 
     /// The geometry projected to metres.

@@ -1,0 +1,108 @@
+import Foundation
+import GeoCore
+
+/// The layers a command analyses: the user's files where given, else the embedded GeoData.
+///
+/// One rule for every command: a layer given as a file is read from it; a layer not given comes from GeoData,
+/// except that the layers describing the embedded territories (border status, claims, control, places) are
+/// left out when the user gives territories of their own. Routes come from GeoData unless given, whatever the
+/// territories, so that the named cases can be measured against any territory file. GeoData is located only
+/// when a layer needs it, so a command on the user's files alone works without it.
+public struct InputSet: Sendable {
+    public var territories: String?
+    public var status: String?
+    public var claims: String?
+    public var control: String?
+    public var routes: String?
+    /// The property that holds each territory's id (see `Territory.load`).
+    public var idProperty: String?
+
+    public init(territories: String? = nil, status: String? = nil, claims: String? = nil, control: String? = nil,
+                routes: String? = nil, idProperty: String? = nil) {
+        self.territories = territories
+        self.status = status
+        self.claims = claims
+        self.control = control
+        self.routes = routes
+        self.idProperty = idProperty
+    }
+
+    /// True when the territories are the embedded ones.
+    public var usesEmbeddedTerritories: Bool { territories == nil }
+
+    /// The territories with their source label and any warnings about them.
+    public func loadTerritories() throws -> (territories: [Territory], source: String, warnings: [InputWarning]) {
+        let (data, source) = try layer(territories, "territories")!
+        let (list, warnings) = try Territory.load(data, source: source, idProperty: idProperty)
+        return (list, source, warnings)
+    }
+
+    /// Border-status lines: the file given, else the embedded layer for the embedded territories, else none.
+    public func loadStatusLines() throws -> [BorderStatusLine] {
+        try layer(status, "border-status").map { try BorderStatusLine.load($0.0, source: $0.1) } ?? []
+    }
+
+    /// Claims, by the same rule as the status lines.
+    public func loadClaims() throws -> [Claim] {
+        try layer(claims, "claims").map { try Claim.load($0.0, source: $0.1) } ?? []
+    }
+
+    /// Control, by the same rule as the status lines.
+    public func loadControl() throws -> [Control] {
+        try layer(control, "control").map { try Control.load($0.0, source: $0.1) } ?? []
+    }
+
+    /// Routes: the file given, else the embedded routes.
+    public func loadRoutes() throws -> [Route] {
+        if let routes { return try Route.load(try GeoJSONReader.read(path: routes), source: label(routes)) }
+        let data = try EmbeddedData.locate()
+        return try Route.load(try data.read("routes"), source: data.label(of: "routes"))
+    }
+
+    /// Named places to show on maps: the embedded places, with the embedded territories only.
+    public func loadPlaces() throws -> [MapPlace] {
+        guard let (data, _) = try layer(nil, "places") else { return [] }
+        return data.features.compactMap { f in
+            guard let p = f.geometry?.pointPosition,
+                  let name = f.properties?["names"]?["en"]?.stringValue ?? f.properties?["name"]?.stringValue else { return nil }
+            return MapPlace(name: name, position: p)
+        }
+    }
+
+    /// One line per data source with its accuracy, for maps and reports: the embedded layers' `credit`
+    /// provenance entries, and the user's files by name.
+    public func credits(routesShown: Bool = true) throws -> [String] {
+        var out: [String] = []
+        var embedded: [String] = []
+        if territories == nil { embedded += ["territories", "places", "border-status", "claims", "control"] }
+        else { out.append("territories: \(label(territories!))") }
+        for (path, what) in [(status, "border status"), (claims, "claims"), (control, "control")] {
+            if let path { out.append("\(what): \(label(path))") }
+        }
+        if routesShown {
+            if let routes { out.append("routes: \(label(routes))") } else { embedded.append("routes") }
+        }
+        guard !embedded.isEmpty else { return out }
+        // Layers with the same credit (after "layer: ") are named together: "claims, control: …".
+        let data = try EmbeddedData.locate()
+        var grouped: [(layers: [String], text: String)] = []
+        for name in embedded {
+            guard let credit = try data.credit(of: name) else { continue }
+            let parts = credit.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let (layer, text) = parts.count == 2 ? (parts[0], parts[1]) : (name, credit)
+            if let i = grouped.firstIndex(where: { $0.text == text }) { grouped[i].layers.append(layer) } else { grouped.append(([layer], text)) }
+        }
+        return out + grouped.map { "\($0.layers.joined(separator: ", ")): \($0.text)" }
+    }
+
+    /// Reads a layer: the path if given; else the embedded layer when the territories are embedded (or when
+    /// the layer is the territories); else nil.
+    private func layer(_ path: String?, _ name: String) throws -> (GeoJSON, String)? {
+        if let path { return (try GeoJSONReader.read(path: path), label(path)) }
+        guard territories == nil else { return nil }
+        let data = try EmbeddedData.locate()
+        return (try data.read(name), data.label(of: name))
+    }
+
+    private func label(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+}

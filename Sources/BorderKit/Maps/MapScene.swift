@@ -1,0 +1,85 @@
+import GeoCore
+
+/// The layers a map can draw, named as `--layers` names them.
+public enum MapLayer: String, CaseIterable, Sendable {
+    case territories, graticule, claims, control, corridors, borders, tripoints, enclaves, routes, crossings, places, labels
+}
+
+/// A route as a map draws it: its line, its crossings in travel order and its corridor, if computed.
+public struct MapRoute: Sendable {
+    public var route: Route
+    public var crossings: [Crossing]
+    public var corridor: Corridor?
+
+    public init(route: Route, crossings: [Crossing] = [], corridor: Corridor? = nil) {
+        self.route = route
+        self.crossings = crossings
+        self.corridor = corridor
+    }
+
+    public init(_ result: RouteResult) {
+        self.init(route: result.route, crossings: result.crossings, corridor: result.corridor)
+    }
+}
+
+/// A named point to mark on a map.
+public struct MapPlace: Sendable, Hashable {
+    public var name: String
+    public var position: Position
+    public init(name: String, position: Position) {
+        self.name = name
+        self.position = position
+    }
+}
+
+/// What a map shows: the layers an analysis computed, in lon/lat degrees on WGS84, and the words around them.
+///
+/// A value: the commands fill in what they computed (borders with their status, areas' claims and control at a
+/// date, routes with their crossings and corridors) and `MapRenderer` draws it.
+public struct MapScene: Sendable {
+    public var title: String
+    /// Territories, filled so that neighbours differ.
+    public var territories: [Territory] = []
+    public var borders: [BorderSegment] = []
+    public var tripoints: [Tripoint] = []
+    public var enclaves: [EnclaveRecord] = []
+    public var claims: [Claim] = []
+    public var control: [Control] = []
+    public var routes: [MapRoute] = []
+    public var places: [MapPlace] = []
+    /// The area to show (lon/lat degrees); nil: the routes' extent with a margin if there are routes, else the
+    /// territories'.
+    public var bbox: Envelope?
+    /// The date whose state is shown, if any (printed under the title).
+    public var date: String?
+    /// Data sources with their accuracy, printed at the foot.
+    public var credits: [String] = []
+    /// The layers to draw.
+    public var layers: Set<MapLayer> = Set(MapLayer.allCases)
+
+    public init(title: String) { self.title = title }
+
+    /// Territory display name by id: the territory's `name`, else its id.
+    func name(of id: String) -> String {
+        territories.first { $0.id == id }?.name ?? id
+    }
+
+    /// The area the map shows when no bbox is given, in lon/lat degrees.
+    func defaultExtent() -> Envelope? {
+        var routeBox: Envelope?
+        for r in routes {
+            guard let e = Geometry.lineString(LineString(r.route.positions)).envelope else { continue }
+            routeBox = routeBox.map { $0.union(e) } ?? e
+        }
+        if let box = routeBox {
+            let margin = max(0.35, 0.25 * max(box.maxX - box.minX, box.maxY - box.minY))
+            return box.expanded(by: margin)
+        }
+        var box: Envelope?
+        for t in territories {
+            guard let e = t.geometry.envelope else { continue }
+            box = box.map { $0.union(e) } ?? e
+        }
+        return box
+    }
+}

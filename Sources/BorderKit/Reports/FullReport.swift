@@ -1,0 +1,145 @@
+import Foundation
+import GeoCore
+
+/// The whole analysis of a set of inputs as one folder an analyst can open: `index.md` linking a Markdown report
+/// per analysis (borders by status, claims and control at each date the state changes, routes compared), each
+/// with its SVG map embedded and its GeoJSON, CSV and JSON beside it.
+///
+/// The dates are read from the data, not chosen by us: every date on which a claim or a control period begins or
+/// ends, and the latest state. Files are named by what they hold and written in a fixed order; the folder is
+/// built under a temporary name beside the target and renamed into place (see `ReportFolder`).
+public enum FullReport {
+    /// One file of the report: its name in the folder and its bytes.
+    public struct File: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+    }
+
+    /// Every file of the report, in the order written.
+    public static func build(_ inputs: InputSet, progress: ((String) -> Void)? = nil) throws -> [File] {
+        var files: [File] = []
+        func add(_ name: String, _ text: String) { files.append(File(name: name, bytes: Array(text.utf8))) }
+        func add(_ name: String, json: JSONValue) { files.append(File(name: name, bytes: JSONWriter.data(json) + [0x0A])) }
+        func add(_ name: String, geojson: FeatureCollection) { files.append(File(name: name, bytes: GeoJSONWriter().data(geojson))) }
+
+        let (territories, source, warnings) = try inputs.loadTerritories()
+        let embedded = inputs.usesEmbeddedTerritories
+        var index: [[Cell]] = []
+        let data = "[GeoJSON](%@.geojson) · [CSV](%@.csv) · [JSON](%@.json)"
+        func dataLinks(_ base: String) -> String { data.replacingOccurrences(of: "%@", with: base) }
+
+        // Borders.
+        progress?("borders")
+        let borders = try Borders.run(territories, status: try inputs.loadStatusLines(), source: source, warnings: warnings)
+        let borderCredits = try inputs.credits(routesShown: false)
+        add("borders.md", page(borders.markdown, map: "borders.svg", alt: "Shared borders by status", files: dataLinks("borders")))
+        add("borders.svg", try MapRenderer.svg(try MapScene.borders(borders, territories: territories, credits: borderCredits)))
+        add("borders.geojson", geojson: borders.featureCollection)
+        add("borders.csv", borders.csv)
+        add("borders.json", json: borders.json)
+        let km = borders.pairs.reduce(0) { $0 + $1.length } / 1000
+        index.append([.text("Shared borders by status: \(borders.pairs.count) pairs, \(JSONNumberFormat.fixed(km, decimals: 1)) km, \(borders.tripoints.count) tripoints"),
+                      .text("[borders.md](borders.md)"), .text("[borders.svg](borders.svg)"), .text(dataLinks("borders"))])
+
+        // Claims and control at each date the state changes, and the latest state.
+        let claims = try inputs.loadClaims(), control = try inputs.loadControl()
+        if !claims.isEmpty || !control.isEmpty {
+            var dates = Set<ISODate>()
+            for p in claims.map(\.period) + control.map(\.period) {
+                if let d = p.from { dates.insert(d) }
+                if let d = p.to { dates.insert(d) }
+            }
+            let states: [ISODate?] = dates.sorted() + [nil]
+            var holders: [String: [Double]] = [:]
+            var columns: [String] = []
+            for (k, at) in states.enumerated() {
+                let name = at.map { "areas-\($0)" } ?? "areas-latest"
+                progress?(name)
+                let report = try Areas.run(territories, claims: claims, control: control, at: at, source: source, warnings: warnings)
+                add("\(name).md", page(report.markdown, map: "\(name).svg", alt: "Claims and control \(at.map { "on \($0)" } ?? "(latest state)")", files: dataLinks(name)))
+                add("\(name).svg", try MapRenderer.svg(try MapScene.areas(report, territories: territories, claims: claims, control: control, credits: borderCredits)))
+                add("\(name).geojson", geojson: report.featureCollection)
+                add("\(name).csv", report.csv)
+                add("\(name).json", json: report.json)
+                columns.append(at?.description ?? "latest")
+                for (holder, area) in report.byHolder { holders[holder, default: Array(repeating: 0, count: states.count)][k] = area }
+                index.append([.text("Claims and control \(at.map { "on \($0)" } ?? "in the latest state")"), .text("[\(name).md](\(name).md)"),
+                              .text("[\(name).svg](\(name).svg)"), .text(dataLinks(name))])
+            }
+            let table = Table(columns: ["holder"] + columns.map { "\($0)_km2" }, rows: holders.keys.sorted().map { h in
+                [.text(h)] + holders[h]!.map { .number($0 / 1e6, decimals: 1) }
+            })
+            add("areas.md", """
+                # Who holds what, date by date
+
+                Area held by each holder, km² (geodesic, WGS84), on each date on which a claim or a control period of the \
+                data begins or ends, and in the latest state. Each date's full report: \(columns.map { c in "[\(c)](areas-\(c).md)" }.joined(separator: ", ")).
+
+                \(table.markdown)
+                [Back to the index](index.md)
+
+                """)
+            index.append([.text("Who holds what, date by date (side by side)"), .text("[areas.md](areas.md)"), .empty, .empty])
+        }
+
+        // Routes.
+        if embedded || inputs.routes != nil {
+            progress?("routes")
+            let routes = try inputs.loadRoutes()
+            let context = try RouteContext(territories: territories)
+            let results = try Routes.run(routes, context: context)
+            let options = RouteOptions()
+            let groups: [(group: Comparison.Group, results: [RouteResult], missing: [String])]
+            let named = Comparison.namedGroups.map { g in
+                (g, g.routeIDs.compactMap { id in results.first { $0.route.id == id } }, g.routeIDs.filter { id in !results.contains { $0.route.id == id } })
+            }.filter { !$0.1.isEmpty }
+            if inputs.routes == nil, !named.isEmpty {
+                groups = named
+            } else {
+                groups = [(Comparison.Group(name: "Routes", question: "Every route of the input, side by side.", routeIDs: results.map(\.route.id)), results, [])]
+            }
+            let comparison = Comparison(groups: groups, options: options)
+            let full = RouteReport(results: results, options: options, profile: true)
+            add("routes.md", page(comparison.markdown, map: "routes.svg", alt: "Candidate routes",
+                                  files: "Comparison: [CSV](compare.csv) · [JSON](compare.json); every route: \(dataLinks("routes")) · [Markdown](routes-detail.md)"))
+            add("routes.svg", try MapRenderer.svg(try MapScene.routes(results, context: context, statusLines: try inputs.loadStatusLines(),
+                                                                      places: try inputs.loadPlaces(), credits: try inputs.credits(), title: "Candidate routes compared")))
+            add("routes-detail.md", full.markdown + "\n[Back to the index](index.md)\n")
+            add("routes.geojson", geojson: full.featureCollection)
+            add("routes.csv", full.csv)
+            add("routes.json", json: full.json)
+            add("compare.csv", comparison.csv)
+            add("compare.json", json: comparison.json)
+            index.append([.text("Routes compared: \(results.count) routes, \(groups.count) group\(groups.count == 1 ? "" : "s")"), .text("[routes.md](routes.md)"),
+                          .text("[routes.svg](routes.svg)"), .text(dataLinks("routes"))])
+        }
+
+        let credits = try inputs.credits(routesShown: embedded || inputs.routes != nil)
+        let what = embedded ? "the embedded South Caucasus data (GeoData)" : "`\(source)`"
+        add("index.md", """
+            # BorderKit report
+
+            The whole analysis of \(what): borders by status, claims and control at each date the data records, \
+            and the candidate routes compared. Lengths and areas are geodesic on WGS84; each page has its map \
+            (SVG) and its data (GeoJSON, CSV, JSON).
+
+            \(Table(columns: ["analysis", "report", "map", "data"], rows: index).markdown)
+            ## Data and its accuracy
+
+            \(credits.map { "- \($0)" }.joined(separator: "\n"))
+
+            Made with BorderKit on GEOS \(geosVersion) and PROJ \(projVersion).
+
+            """)
+        return files
+    }
+
+    /// A report page: the analysis's Markdown with its map under the title and links to its data at the foot.
+    static func page(_ markdown: String, map: String, alt: String, files: String) -> String {
+        var text = markdown
+        if let end = text.range(of: "\n\n") {
+            text.insert(contentsOf: "\n\n![\(alt)](\(map))", at: end.lowerBound)
+        }
+        return text + "\nData: \(files) · [back to the index](index.md)\n"
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import BorderKit
+import GeoCore
+
+struct MapCommand: BorderKitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draws territories, borders by status, claims and control, enclaves, routes and crossings as an SVG map.",
+        discussion: """
+            With no inputs, the embedded data. Layers (--layers, comma-separated; default all): \
+            \(MapLayer.allCases.map(\.rawValue).joined(separator: ", ")). Borders, tripoints, enclaves, crossings and \
+            corridors are computed as `borders`, `areas` and `route` compute them. The projection is chosen for the \
+            extent through PROJ and named on the map; the scale bar is true (geodesic, WGS84) at the map's centre.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
+    @Option(help: ArgumentHelp("Routes (LineStrings) as GeoJSON.", valueName: "file")) var routes: String?
+    @Option(help: ArgumentHelp("Border-status lines as GeoJSON.", valueName: "file")) var status: String?
+    @Option(help: ArgumentHelp("Claims as GeoJSON.", valueName: "file")) var claims: String?
+    @Option(help: ArgumentHelp("Control as GeoJSON.", valueName: "file")) var control: String?
+    @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
+    @Option(help: ArgumentHelp("Layers to draw, comma-separated (default: all).", valueName: "list")) var layers: String?
+    @Option(help: ArgumentHelp("Only this route (id or any name; repeatable).", valueName: "name")) var route: [String] = []
+    @Option(help: ArgumentHelp("The area to show: west,south,east,north in degrees.", valueName: "w,s,e,n")) var bbox: String?
+    @Option(help: ArgumentHelp("Show claims and control valid on this date (ISO 8601).", valueName: "date")) var at: String?
+    @Option(help: ArgumentHelp("The map's title.", valueName: "text")) var title: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The SVG file to write (atomically).", valueName: "path.svg")) var output: String
+
+    func validate() throws {
+        if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }
+        _ = try parsedLayers()
+        _ = try parsedBox()
+    }
+
+    func parsedLayers() throws -> Set<MapLayer> {
+        guard let layers else { return Set(MapLayer.allCases) }
+        var out = Set<MapLayer>()
+        for name in layers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let layer = MapLayer(rawValue: name) else {
+                throw ValidationError("--layers: unknown layer \"\(name)\" (known: \(MapLayer.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            out.insert(layer)
+        }
+        return out
+    }
+
+    func parsedBox() throws -> Envelope? {
+        guard let bbox else { return nil }
+        let v = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard v.count == 4, v[0] < v[2], v[1] < v[3], v[0] >= -180, v[2] <= 180, v[1] >= -90, v[3] <= 90 else {
+            throw ValidationError("--bbox takes west,south,east,north in degrees with west < east and south < north (got \(bbox))")
+        }
+        return Envelope(minX: v[0], minY: v[1], maxX: v[2], maxY: v[3])
+    }
+
+    func execute() throws {
+        let layerSet = try parsedLayers()
+        let date = at.flatMap(ISODate.init)
+        let inputs = InputSet(territories: territories, status: status, claims: claims, control: control, routes: routes, idProperty: idProperty)
+        let (list, source, warnings) = try inputs.loadTerritories()
+        for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
+        var scene = MapScene(title: title ?? (source.hasPrefix("GeoData/") ? "South Caucasus: borders, claims, control and routes" : "Map of \(source)"))
+        scene.territories = list
+        scene.layers = layerSet
+        scene.bbox = try parsedBox()
+        scene.date = date?.description
+        if !layerSet.isDisjoint(with: [.borders, .tripoints]) {
+            let report = try Borders.run(list, status: try inputs.loadStatusLines(), source: source, warnings: warnings)
+            scene.borders = report.pairs.flatMap(\.segments)
+            scene.tripoints = report.tripoints
+        }
+        if layerSet.contains(.claims) { scene.claims = try inputs.loadClaims().filter { $0.period.holds(at: date) } }
+        if layerSet.contains(.control) { scene.control = try inputs.loadControl().filter { $0.period.holds(at: date) } }
+        if layerSet.contains(.enclaves) { scene.enclaves = try Enclaves.find(list) }
+        let showRoutes = (routes != nil || territories == nil || !route.isEmpty) && !layerSet.isDisjoint(with: [.routes, .crossings, .corridors])
+        if showRoutes {
+            let all = try inputs.loadRoutes()
+            let chosen = route.isEmpty ? all : try route.map { try Route.find($0, in: all) }
+            if layerSet.isDisjoint(with: [.crossings, .corridors]) {
+                scene.routes = chosen.map { MapRoute(route: $0) }
+            } else {
+                scene.routes = try Routes.run(chosen, context: try RouteContext(territories: list)).map(MapRoute.init)
+            }
+        }
+        if layerSet.contains(.places) { scene.places = try inputs.loadPlaces() }
+        scene.credits = try inputs.credits(routesShown: showRoutes)
+        try FileIO.writeAtomically(Array(try MapRenderer.svg(scene).utf8), to: output)
+    }
+}

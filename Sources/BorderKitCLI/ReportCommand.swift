@@ -1,0 +1,38 @@
+import ArgumentParser
+import BorderKit
+import GeoCore
+
+struct ReportCommand: BorderKitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The whole analysis in one folder: index.md, a report per analysis with its SVG map, GeoJSON, CSV and JSON.",
+        discussion: """
+            With no inputs, the embedded data: borders by status, claims and control on every date a claim or control \
+            period begins or ends (and the latest state), and the named route comparisons. The folder is written \
+            under a temporary name and renamed into place; an existing folder is replaced only if it is an earlier \
+            report (it has the index.md this command writes).
+            """
+    )
+
+    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
+    @Option(help: ArgumentHelp("Border-status lines as GeoJSON.", valueName: "file")) var status: String?
+    @Option(help: ArgumentHelp("Claims as GeoJSON.", valueName: "file")) var claims: String?
+    @Option(help: ArgumentHelp("Control as GeoJSON.", valueName: "file")) var control: String?
+    @Option(help: ArgumentHelp("Routes (LineStrings) as GeoJSON.", valueName: "file")) var routes: String?
+    @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write.", valueName: "dir")) var output = "borderkit-report"
+
+    func execute() throws {
+        let inputs = InputSet(territories: territories, status: status, claims: claims, control: control, routes: routes, idProperty: idProperty)
+        let terminal = FileIO.standardErrorIsTerminal
+        let files = try FullReport.build(inputs, progress: terminal ? { FileIO.writeToStandardError("\rreport: \($0)\u{1B}[K") } : nil)
+        if terminal { FileIO.writeToStandardError("\rreport: \(files.count) files\u{1B}[K\n") }
+        try FileIO.writeFolderAtomically(files.map { ($0.name, $0.bytes) }, to: output) { folder in
+            let names = FileIO.fileNames(in: folder)
+            guard !names.isEmpty else { return true }
+            guard names.contains("index.md"), let index = try? FileIO.readAll("\(folder)/index.md") else { return false }
+            return index.starts(with: Array("# BorderKit report\n".utf8))
+        }
+        print("\(output)/index.md")
+    }
+}
