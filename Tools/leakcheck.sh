@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs `borderkit measure`, `validate`, `borders` (with worker threads), `areas` and `route` under valgrind memcheck on success and failure paths and
+# Runs `borderkit measure`, `validate`, `borders` (with worker threads), `areas`, `route`, `map` and `report` under
+# valgrind memcheck on success and failure paths and
 # fails on any definitely or indirectly lost bytes. (The Swift runtime's metadata caches show up as
 # "possibly lost"; those are not counted.) Uses the debug build, which `swift build` makes.
 set -uo pipefail
@@ -40,8 +41,12 @@ check 0 borders --format geojson --output "$work/borders.geojson"
 check 0 borders --workers 1 --snap 50 --pair armenia,azerbaijan
 check 0 areas --at 2021-01-01 --format json
 check 0 route TRIPP --format geojson --profile
+check 0 map --layers territories,borders,tripoints,labels --bbox 43,38,48,42 --output "$work/map.svg"
+check 64 map --layers rivers --output "$work/bad.svg"
+mkdir -p "$work/mine" && touch "$work/mine/keep"
+check 2 report --output "$work/mine"
 if [ "$failed" -ne 0 ]; then
     echo "leakcheck: memory leaks or errors found" >&2
     exit 1
 fi
-echo "leakcheck: no definitely or indirectly lost bytes in 11 runs"
+echo "leakcheck: no definitely or indirectly lost bytes in 14 runs"

@@ -12,7 +12,7 @@ struct BorderKitCommand: ParsableCommand {
             Exit codes: 0 success, 1 a check found a problem (e.g. invalid geometry), 2 bad input or a failure.
             """,
         version: "0.1.0 (GEOS \(geosVersion), PROJ \(projVersion))",
-        subcommands: [MeasureCommand.self, ValidateCommand.self, BordersCommand.self, AreasCommand.self, RouteCommand.self, CompareCommand.self, MapCommand.self, ReportCommand.self, DiffCommand.self, DataCommand.self]
+        subcommands: [MeasureCommand.self, ValidateCommand.self, BordersCommand.self, AreasCommand.self, RouteCommand.self, CompareCommand.self, MapCommand.self, ReportCommand.self, DiffCommand.self, ConvertCommand.self, DataCommand.self]
     )
 }
 

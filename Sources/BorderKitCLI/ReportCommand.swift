@@ -24,15 +24,19 @@ struct ReportCommand: BorderKitSubcommand {
 
     func execute() throws {
         let inputs = InputSet(territories: territories, status: status, claims: claims, control: control, routes: routes, idProperty: idProperty)
+        try FileIO.checkFolderTarget(output, replaceable: ReportCommand.isEarlierReport)
         let terminal = FileIO.standardErrorIsTerminal
         let files = try FullReport.build(inputs, progress: terminal ? { FileIO.writeToStandardError("\rreport: \($0)\u{1B}[K") } : nil)
         if terminal { FileIO.writeToStandardError("\rreport: \(files.count) files\u{1B}[K\n") }
-        try FileIO.writeFolderAtomically(files.map { ($0.name, $0.bytes) }, to: output) { folder in
-            let names = FileIO.fileNames(in: folder)
-            guard !names.isEmpty else { return true }
-            guard names.contains("index.md"), let index = try? FileIO.readAll("\(folder)/index.md") else { return false }
-            return index.starts(with: Array("# BorderKit report\n".utf8))
-        }
+        try FileIO.writeFolderAtomically(files.map { ($0.name, $0.bytes) }, to: output, replaceable: ReportCommand.isEarlierReport)
         print("\(output)/index.md")
+    }
+
+    /// An empty folder, or one holding the index.md this command writes.
+    static func isEarlierReport(_ folder: String) -> Bool {
+        let names = FileIO.fileNames(in: folder)
+        guard !names.isEmpty else { return true }
+        guard names.contains("index.md"), let index = try? FileIO.readAll("\(folder)/index.md") else { return false }
+        return index.starts(with: Array("# BorderKit report\n".utf8))
     }
 }

@@ -5,8 +5,9 @@
 Usage: world_borders.py FILE [ID_PROPERTY]
 How: candidate pairs from shapely's STRtree on the geometries; for each pair, the intersection of the two
 boundaries; its lineal parts merged with shapely.line_merge; a pair counts when the merged lines have length;
-segments = the merged LineStrings; lengths geodesic with pyproj Geod(ellps="WGS84").geometry_length.
-Prints JSON: pairs, segments, total length in metres, and the wall time.
+segments = the merged LineStrings; lengths geodesic with pyproj Geod(ellps="WGS84").geometry_length; tripoints = the
+positions (exact) where the merged lines' ends and the point contacts of three or more territories coincide.
+Prints JSON: pairs, segments, total length in metres, tripoints, and the wall time.
 """
 import json
 import sys
@@ -28,19 +29,27 @@ tree = shapely.STRtree(geoms)
 geod = Geod(ellps="WGS84")
 pairs = segments = 0
 total = 0.0
+nodes = {}
 left, right = tree.query(geoms)
 for i, j in zip(left, right):
     if i >= j:
         continue
     shared = boundaries[i].intersection(boundaries[j])
-    lines = [g for g in shapely.get_parts(shared) if g.geom_type in ("LineString", "MultiLineString") and g.length > 0]
+    parts_all = shapely.get_parts(shared)
+    lines = [g for g in parts_all if g.geom_type in ("LineString", "MultiLineString") and g.length > 0]
+    for point in (g for g in parts_all if g.geom_type == "Point"):
+        nodes.setdefault((point.x, point.y), set()).update((ids[i], ids[j]))
     if not lines:
         continue
     merged = shapely.line_merge(shapely.multilinestrings(lines) if len(lines) > 1 else lines[0])
     parts = [g for g in shapely.get_parts(merged) if g.length > 0]
+    for part in parts:
+        for x, y in (part.coords[0], part.coords[-1]):
+            nodes.setdefault((x, y), set()).update((ids[i], ids[j]))
     pairs += 1
     segments += len(parts)
     total += sum(geod.geometry_length(p) for p in parts)
 elapsed = time.perf_counter() - t0
-print(json.dumps({"pairs": pairs, "segments": segments, "length_m": total, "seconds": round(elapsed, 2),
+tripoints = sum(1 for owners in nodes.values() if len(owners) >= 3)
+print(json.dumps({"pairs": pairs, "segments": segments, "length_m": total, "tripoints": tripoints, "seconds": round(elapsed, 2),
                   "shapely": shapely.__version__, "geos": shapely.geos_version_string}))

@@ -19,14 +19,7 @@ extension FileIO {
         let parent = slash.map { String(target[..<$0]) } ?? "."
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
         guard !name.isEmpty, name != ".", name != ".." else { throw FileError(path: path, reason: "give a folder name") }
-        var info = stat()
-        let exists = lstat(target, &info) == 0
-        if exists {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, reason: "exists and is not a folder") }
-            guard replaceable(target) else {
-                throw FileError(path: path, reason: "exists and is not a folder this command wrote; choose another folder or remove it")
-            }
-        }
+        let exists = try checkFolderTarget(path, replaceable: replaceable)
         var template = Array("\(parent.isEmpty ? "/" : parent)/.\(name).tmp-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw FileError(path: path, reason: "cannot create a folder in \(parent): \(systemMessage())")
@@ -52,6 +45,19 @@ extension FileIO {
             guard rename(temporary, target) == 0 else { throw FileError(path: path, reason: "cannot rename into place: \(systemMessage())") }
         }
         done = true
+    }
+
+    /// Checks, before any work, that `writeFolderAtomically` may write `path`: it does not exist, or it is a
+    /// folder `replaceable` accepts. Returns whether it exists.
+    @discardableResult
+    public static func checkFolderTarget(_ path: String, replaceable: (String) -> Bool) throws(FileError) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, reason: "exists and is not a folder") }
+        guard replaceable(path) else {
+            throw FileError(path: path, reason: "exists and is not a folder this command wrote; choose another folder or remove it")
+        }
+        return true
     }
 
     /// The plain file names in a folder, sorted; empty if it cannot be read.

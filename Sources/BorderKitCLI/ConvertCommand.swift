@@ -1,0 +1,27 @@
+import ArgumentParser
+import BorderKit
+import GeoCore
+
+struct ConvertCommand: BorderKitSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Rewrites GeoJSON as RFC 7946: right-hand-rule winding, fixed decimals, no crs member.",
+        discussion: """
+            What `ogr2ogr -f GeoJSON -lco RFC7946=YES` does for GeoJSON input: exterior rings counter-clockwise and \
+            holes clockwise, coordinates with --decimals digits (at most 7, the default: about 1 cm), foreign members kept \
+            except "crs". The input is checked as every command checks it; a bad file is an error naming the feature.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input.", valueName: "file")) var file: String
+    @Option(help: ArgumentHelp("Decimal digits of each coordinate (0–7; 7 is about 1 cm).", valueName: "n")) var decimals = 7
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (0...7).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 7") }
+    }
+
+    func execute() throws {
+        try output.write(GeoJSONWriter(decimals: decimals).data(try GeoJSONReader.read(path: file)))
+    }
+}
