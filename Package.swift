@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -62,3 +63,12 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer targets, only when Tools/fuzz/run.sh builds them (BORDERKIT_FUZZ=1, with -sanitize=fuzzer,address
+// and -parse-as-library): libFuzzer supplies their main, which an ordinary build would lack.
+if ProcessInfo.processInfo.environment["BORDERKIT_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "fuzz-geojson-reader", dependencies: ["GeoCore"], path: "Tools/Fuzz/GeoJSONReader"),
+        .executableTarget(name: "fuzz-measure", dependencies: ["BorderKit", "GeoCore"], path: "Tools/Fuzz/Measure"),
+    ]
+}

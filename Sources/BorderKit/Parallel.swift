@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Runs work on several threads at once, each with its own GEOS context (GeoCore creates one per thread).
 enum Parallel {
@@ -33,6 +34,26 @@ enum Parallel {
             threads.append(thread)
         }
         for t in threads { pthread_join(t, nil) }
+    }
+
+    /// Runs every item in 0..<count on `workers` threads, each thread taking the next item as it finishes one
+    /// (work of uneven size stays balanced: Russia's borders do not hold up one thread).
+    ///
+    /// `makeBody(worker)` is called once on each worker's thread and returns the function that does one item
+    /// there, so per-thread state (GEOS indexes, which belong to the thread's GEOS context) lives in it.
+    static func forEach(count: Int, workers: Int, _ makeBody: @escaping @Sendable (_ worker: Int) -> (Int) -> Void) throws {
+        let next = Mutex(0)
+        try run(workers: max(1, min(workers, count))) { w in
+            let body = makeBody(w)
+            while true {
+                let k = next.withLock { n -> Int in
+                    defer { n += 1 }
+                    return n
+                }
+                guard k < count else { return }
+                body(k)
+            }
+        }
     }
 
     /// The number of processors online.

@@ -8,7 +8,7 @@
 
 Each side runs as a whole process (reading the file to writing the result), alternating, RUNS times; the
 medians of the wall times give the ratio peer / ours; peak memory is each process's maximum resident set
-(os.wait4). Before timing, both answers are compared and a disagreement fails the run. The peers' own timers
+(GNU time's %M). Before timing, both answers are compared and a disagreement fails the run. The peers' own timers
 (which leave out the interpreter's start and imports) are shown beside them.
 
 Usage: bench.py BORDERKIT PYTHON [--runs N] [--smoke] [--results FILE]
@@ -31,17 +31,18 @@ WORLD = ROOT.parent / "shared/data/naturalearth/ne_10m_admin_0_countries_deu_v5.
 EMBEDDED = ROOT / "GeoData/territories.geojson"
 
 
-def timed(cmd, stdout=None):
-    """Runs cmd; returns (wall seconds, peak RSS in MiB, stdout bytes). A failure raises."""
+def timed(cmd):
+    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS in MiB, stdout bytes). A failure raises.
+
+    Peak memory comes from GNU time's %M, not from this process's wait4: a child forked from Python starts with
+    Python's own pages, which would count as the child's."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(map(str, cmd))} failed ({proc.returncode}): {err.decode(errors='replace')[-400:]}")
-    return wall, usage.ru_maxrss / 1024, out
+        raise SystemExit(f"bench: {' '.join(map(str, cmd))} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-400:]}")
+    rss_kb = int(proc.stderr.decode().strip().splitlines()[-1])
+    return wall, rss_kb / 1024, proc.stdout
 
 
 def fail(workload, message):

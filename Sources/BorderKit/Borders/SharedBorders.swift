@@ -84,24 +84,20 @@ public enum Borders {
         let results = Mutex([PairOutcome?](repeating: nil, count: candidates.count))
         let done = Mutex(0)
         let workers = max(1, min(options.workers, candidates.count))
-        let chunk = (candidates.count + workers - 1) / max(workers, 1)
         if !candidates.isEmpty {
-            let run: @Sendable (Int) -> Void = { w in
-                for k in stride(from: w * chunk, to: min(candidates.count, (w + 1) * chunk), by: 1) {
-                    let (i, j) = candidates[k]
-                    let outcome: PairOutcome
-                    do {
-                        outcome = .done(try pairBorder(territories[i], territories[j], boundaries[i], boundaries[j],
-                                                       status: status, options: options))
-                    } catch {
-                        outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
-                    }
-                    results.withLock { $0[k] = outcome }
-                    let n = done.withLock { $0 += 1; return $0 }
-                    progress?(n, candidates.count)
+            try Parallel.forEach(count: candidates.count, workers: workers) { _ in { k in
+                let (i, j) = candidates[k]
+                let outcome: PairOutcome
+                do {
+                    outcome = .done(try pairBorder(territories[i], territories[j], boundaries[i], boundaries[j],
+                                                   status: status, options: options))
+                } catch {
+                    outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
                 }
-            }
-            try Parallel.run(workers: workers, run)
+                results.withLock { $0[k] = outcome }
+                let n = done.withLock { $0 += 1; return $0 }
+                progress?(n, candidates.count)
+            } }
         }
         var pairs: [PairBorder] = [], contacts: [PairBorder] = []
         for outcome in results.withLock({ $0 }) {
@@ -154,6 +150,14 @@ public enum Borders {
             let projection = try Projection(center: center)
             let near = try projection.forward(bb).buffer(options.snap)
             shared = try projection.inverse(try projection.forward(ba).intersection(near))
+        } else if let ea = ba.envelope, let eb = bb.envelope {
+            // The shared boundary lies where both envelopes overlap: clipping both boundaries to that box (a
+            // hair larger, so no shared line runs along its edge; `GEOSClipByRect_r`) leaves the intersection
+            // as it was and spares the overlay the rest of two whole countries.
+            let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
+                               maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6)
+            let inside = { (e: Envelope) in e.minX >= box.minX && e.minY >= box.minY && e.maxX <= box.maxX && e.maxY <= box.maxY }
+            shared = try (inside(ea) ? ba : ba.clipped(to: box)).intersection(inside(eb) ? bb : bb.clipped(to: box))
         } else {
             shared = try ba.intersection(bb)
         }

@@ -37,10 +37,10 @@ public struct BorderProfile: Sendable {
     }
 
     /// Samples every `step` metres (and the end). The route is taken in pieces of at most 100 km, each with an
-    /// azimuthal equidistant projection centred on it: the border pieces that can be nearest to any of its
-    /// samples (found with the STRtree, `GEOSSTRtree_nearest_r` and an envelope query) are projected once and
-    /// indexed in metres; each sample's nearest point is found there and the distance re-measured geodesically
-    /// (`geod_inverse`), so the projection only picks the point.
+    /// azimuthal equidistant projection centred on it: the short border pieces (`RouteContext.borderPieces`)
+    /// that can be nearest to any of its samples (found with the STRtree, `GEOSSTRtree_nearest_r` and an
+    /// envelope query) are projected once and indexed in metres; each sample's nearest point is found there and
+    /// the distance re-measured geodesically (`geod_inverse`), so the projection only picks the point.
     static func sample(_ measure: RouteMeasure, context: RouteContext, index: Routes.Indexes, step: Double, near: Double) throws -> BorderProfile {
         var samples: [(Double, Position, Double)] = []
         guard !context.borders.isEmpty, measure.length > 0 || measure.positions.count == 1 else {
@@ -59,16 +59,18 @@ public struct BorderProfile: Sendable {
             let mid = measure.position(at: (a + b) / 2)
             let projection = try Projection(center: mid)
             // Every border piece that can be the nearest to a sample of this chunk.
-            guard let first = try index.borders.nearest(to: .point(Point(mid))) else { continue }
+            guard let first = try index.borderPieces.nearest(to: .point(Point(mid))) else { continue }
             let d0 = Geodesic.wgs84.distance(mid, try projection.inverse(try Geometry.point(Point(0, 0))
-                .nearestPoints(try projection.forward(Geometry.lineString(context.borders[first].line))).1))
-            let reach = d0 + (b - a)
+                .nearestPoints(try projection.forward(Geometry.lineString(context.borderPieces[first]))).1))
+            // No sample of the chunk is farther than half its length (along the route, so at least as far in a
+            // straight line) from its middle: its nearest border is within d0 + half the length.
+            let reach = d0 + (b - a) / 2
             let positions = mine.map { measure.position(at: $0) }
             let maxLat = positions.map { abs($0.lat) }.max()! + reach / 111_000
             let radius = reach / (111_000 * max(cos(min(maxLat, 89) * .pi / 180), 0.02)) * 1.1
             let e = Geometry.lineString(LineString(positions)).envelope!.expanded(by: radius)
-            let candidates = try index.borders.query(e)
-            let projected = try candidates.map { try projection.forward(Geometry.lineString(context.borders[$0].line)) }
+            let candidates = try index.borderPieces.query(e)
+            let projected = try candidates.map { try projection.forward(Geometry.lineString(context.borderPieces[$0])) }
             let local = try STRtree(projected)
             for (at, p) in zip(mine, positions) {
                 let q = Geometry.point(Point(try projection.forward(p)))

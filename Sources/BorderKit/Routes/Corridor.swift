@@ -29,8 +29,12 @@ public struct Corridor: Sendable {
         }
         let geometry = try Geometry.union(of: parts)
         var byJurisdiction: [(String, Double)] = []
+        let box = geometry.envelope!.expanded(by: 0.01)
         for i in try index.territories.query(geometry) {
-            let area = Geodesic.wgs84.area(of: try geometry.intersection(context.territories[i].geometry))
+            // Clipping the territory to the corridor's box first (`GEOSClipByRect_r`) spares the overlay the
+            // thousands of vertices of a whole country.
+            let near = try context.territories[i].geometry.clipped(to: box)
+            let area = Geodesic.wgs84.area(of: try geometry.intersection(near))
             if area > 0 { byJurisdiction.append((context.territories[i].id, area)) }
         }
         return Corridor(width: width, geometry: geometry, area: Geodesic.wgs84.area(of: geometry),

@@ -73,6 +73,11 @@ public struct RouteContext: Sendable {
     /// The land borders (from `Borders.run`): distance-to-border and "along the border" use these, never coasts.
     /// Their lines are densified to 1 km along the geodesics, so that a border stays where it is when projected.
     public var borders: [BorderSegment]
+    /// The borders cut into short pieces (at most `pieceVertices` vertices, consecutive pieces sharing an end),
+    /// so that a nearest-border search measures a few segments, not a whole border, and projects only what
+    /// lies near.
+    var borderPieces: [LineString]
+    static let pieceVertices = 9
 
     public init(territories: [Territory]) throws {
         self.territories = territories
@@ -83,6 +88,17 @@ public struct RouteContext: Sendable {
             dense.line = LineString(Geodesic.wgs84.densify(s.line.positions, maxSegment: 1_000))
             return dense
         }
+        var pieces: [LineString] = []
+        for b in borders {
+            let p = b.line.positions
+            var start = 0
+            while start < p.count - 1 {
+                let end = min(start + RouteContext.pieceVertices - 1, p.count - 1)
+                pieces.append(LineString(Array(p[start...end])))
+                start = end
+            }
+        }
+        borderPieces = pieces
     }
 }
 
@@ -93,9 +109,10 @@ public enum Routes {
         let results = Mutex([Result<RouteResult, InputError>?](repeating: nil, count: routes.count))
         let done = Mutex(0)
         let workers = max(1, min(options.workers, routes.count))
-        try Parallel.run(workers: workers) { w in
+        try Parallel.forEach(count: routes.count, workers: workers) { _ in
+            // One set of GEOS indexes per worker thread, built on its first route.
             var index: Indexes?
-            for k in stride(from: w, to: routes.count, by: workers) {
+            return { k in
                 let r: Result<RouteResult, InputError>
                 do {
                     if index == nil { index = try Indexes(context) }
@@ -117,7 +134,9 @@ public enum Routes {
         let prepared: [PreparedGeometry]
         let boundaries: [PreparedGeometry]
         let borders: STRtree
+        let borderPieces: STRtree
         init(_ c: RouteContext) throws {
+            borderPieces = try STRtree(c.borderPieces.map(Geometry.lineString))
             territories = try STRtree(c.territories.map(\.geometry))
             prepared = try c.territories.map { try PreparedGeometry($0.geometry) }
             boundaries = try c.territories.map { try PreparedGeometry(try $0.geometry.boundary()) }

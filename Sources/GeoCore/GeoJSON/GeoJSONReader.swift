@@ -13,8 +13,10 @@ public struct GeoJSONReader: Sendable {
 
     /// Reads a file, or standard input when `path` is "-".
     public static func read(path: String) throws -> GeoJSON {
-        let bytes = try FileIO.readAll(path)
-        return try GeoJSONReader(source: path == "-" ? "<stdin>" : path).read(bytes)
+        let reader = GeoJSONReader(source: path == "-" ? "<stdin>" : path)
+        // The file's bytes are let go once parsed, before the geometry is built.
+        let root = try JSONValue.read(try FileIO.readAll(path), source: reader.source)
+        return try reader.decode(root)
     }
 
     /// Parses GeoJSON text.
@@ -22,20 +24,33 @@ public struct GeoJSONReader: Sendable {
         try decode(try JSONValue.read(bytes, source: source))
     }
 
-    /// Decodes an already parsed JSON value.
-    public func decode(_ root: JSONValue) throws(GeoJSONError) -> GeoJSON {
-        let (object, type) = try typedObject(root, "", expected: "a GeoJSON object")
+    /// Decodes an already parsed JSON value. Taking it (`consuming`), a FeatureCollection's features are let go
+    /// one by one as they are decoded, so the JSON tree and the geometry built from it are not both whole in
+    /// memory at once.
+    public func decode(_ root: consuming JSONValue) throws(GeoJSONError) -> GeoJSON {
+        let (shared, type) = try typedObject(root, "", expected: "a GeoJSON object")
+        var object = shared
         let hasCRS = object["crs"] != nil
         do throws(GeoJSONError) {
             switch type {
             case "FeatureCollection":
-                guard let features = object["features"] else { throw fail("", "a FeatureCollection needs a \"features\" member") }
-                guard case .array(let list) = features else {
-                    throw fail("/features", "\"features\" must be an array, found \(features.kindDescription)")
+                // Take the features out of the tree, so that this is the only reference to them.
+                _ = consume root
+                let taken = object["features"]
+                object["features"] = nil
+                var list: [JSONValue]
+                switch consume taken {
+                case .array(let array)?: list = array
+                case nil: throw fail("", "a FeatureCollection needs a \"features\" member")
+                case let other?: throw fail("/features", "\"features\" must be an array, found \(other.kindDescription)")
                 }
                 var decoded: [Feature] = []
                 decoded.reserveCapacity(list.count)
-                for (i, f) in list.enumerated() { decoded.append(try feature(f, "/features/\(i)")) }
+                for i in list.indices {
+                    let f = list[i]
+                    list[i] = .null
+                    decoded.append(try feature(f, "/features/\(i)"))
+                }
                 try checkBBox(object, "")
                 return .featureCollection(FeatureCollection(decoded, foreignMembers: foreign(object, except: ["type", "features", "bbox"])))
             case "Feature":

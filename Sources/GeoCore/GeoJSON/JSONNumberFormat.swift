@@ -25,22 +25,24 @@ public enum JSONNumberFormat {
             return
         }
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        var digits = [UInt8](repeating: 0, count: 24)
-        var count = 0
         var fractionDigits = decimals
         // Drop trailing zeros of the fraction.
         while fractionDigits > 0, n % 10 == 0 {
             n /= 10
             fractionDigits -= 1
         }
-        repeat {
-            digits[count] = UInt8(ascii: "0") + UInt8(n % 10)
-            n /= 10
-            count += 1
-        } while n > 0 || count <= fractionDigits
-        for j in stride(from: count - 1, through: 0, by: -1) {
-            out.append(digits[j])
-            if j == fractionDigits, j > 0 { out.append(UInt8(ascii: ".")) }
+        // Digits right to left into a stack buffer (no allocation per number), then out in order.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            } while n > 0 || count <= fractionDigits
+            for j in stride(from: count - 1, through: 0, by: -1) {
+                out.append(digits[j])
+                if j == fractionDigits, j > 0 { out.append(UInt8(ascii: ".")) }
+            }
         }
     }
 

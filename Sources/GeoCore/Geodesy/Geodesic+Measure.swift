@@ -66,6 +66,24 @@ extension Geodesic {
         geometry.polygons.reduce(0) { $0 + perimeter(of: $1) }
     }
 
+    /// Area (m²) and perimeter (metres) of every polygon in `geometry` in one pass over the rings: each ring's
+    /// geodesic polygon (`geod_polygon_compute`) gives both, so nothing is computed twice.
+    public func areaAndPerimeter(of geometry: Geometry) -> (area: Double, perimeter: Double) {
+        // Summed in the same order as `area(of:)` and `perimeter(of:)`, so the results are the same to the bit.
+        var area = 0.0, perimeter = 0.0
+        for polygon in geometry.polygons {
+            var polygonArea = 0.0, polygonPerimeter = 0.0
+            for (k, ring) in polygon.rings.enumerated() {
+                let m = ringAreaAndPerimeter(ring)
+                polygonArea = k == 0 ? m.area : polygonArea - m.area
+                polygonPerimeter += m.perimeter
+            }
+            area += polygonArea
+            perimeter += polygonPerimeter
+        }
+        return (area, perimeter)
+    }
+
     /// Positions along the geodesics through `positions`, no two consecutive ones more than `maxSegment`
     /// metres apart (`geod_inverseline`, `geod_position`). The input positions are kept.
     public func densify(_ positions: [Position], maxSegment: Double) -> [Position] {
