@@ -14,6 +14,12 @@ struct BorderKitCommand: ParsableCommand {
         version: "0.1.0 (GEOS \(geosVersion), PROJ \(projVersion))",
         subcommands: [MeasureCommand.self, ValidateCommand.self, BordersCommand.self, AreasCommand.self, RouteCommand.self, CompareCommand.self, MapCommand.self, ReportCommand.self, DiffCommand.self, ConvertCommand.self, DataCommand.self]
     )
+
+    /// Runs the command line, with buffers from 32 KiB up mapped on their own (see `Memory`).
+    static func main() {
+        Memory.mapLargeAllocations(from: 32 * 1024)
+        main(nil)
+    }
 }
 
 /// A subcommand whose failures become one clear line on stderr and exit code 2 (never a stack trace).

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Faults during writes: kill -9 in the middle of writing a large output, a full disk (a 256 KiB tmpfs), a
+# Faults during writes: kill -9 while a large output is being written, a full disk (a 256 KiB tmpfs), a
 # read-only output folder (a read-only tmpfs) and a missing or empty GeoData. Each must leave the earlier file
 # or none — never a partial one, never a stray temporary file — and say clearly what went wrong (exit 2).
 # Mounting needs root (CI runs as root); without it the mount cases are reported as not run and the script fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-bin=$PWD/.build/debug/borderkit
-[ -x "$bin" ] || swift build --product borderkit >/dev/null
+bin=$PWD/.build/release/borderkit
+[ -x "$bin" ] || swift build -c release --product borderkit >/dev/null
 world=../shared/data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson
 [ -f "$world" ] || world=GeoData/territories.geojson
 work=$(mktemp -d)
@@ -16,14 +16,17 @@ failed=0
 fail() { echo "faults: FAIL $*" >&2; failed=1; }
 ok() { echo "faults: ok   $*"; }
 
-# 1. kill -9 at 20 moments while `measure --format geojson` writes over an earlier output.
-"$bin" measure "$world" --format geojson -o "$work/reference.geojson" 2>/dev/null
+# 1. kill -9 at 30 moments spread over the end of a run of `convert` (17 MB out), where the output is being
+#    written, over an earlier output: each must leave the earlier file or the whole new one, and nothing else.
+"$bin" convert "$world" -o "$work/reference.geojson" 2>/dev/null
 printf 'EARLIER OUTPUT\n' > "$work/earlier"
 mkdir -p "$work/kill"
+start=$(date +%s%N); "$bin" convert "$world" -o "$work/kill/timing.geojson"; run_ns=$(( $(date +%s%N) - start )); rm -f "$work/kill/timing.geojson"
 outcomes=""
-for delay in 0.02 0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.2 1.4 1.6 1.8 2.0 2.5 3.0; do
+for k in $(seq 0 29); do
+    delay=$(awk -v t="$run_ns" -v k="$k" 'BEGIN { printf "%.3f", t * (0.6 + 0.015 * k) / 1e9 }')
     cp "$work/earlier" "$work/kill/out.geojson"
-    "$bin" measure "$world" --format geojson -o "$work/kill/out.geojson" 2>/dev/null &
+    "$bin" convert "$world" -o "$work/kill/out.geojson" 2>/dev/null &
     pid=$!
     sleep "$delay"
     kill -9 "$pid" 2>/dev/null
@@ -34,7 +37,7 @@ for delay in 0.02 0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.2 1.4 1.6 
     extra=$(ls -A "$work/kill" | grep -v '^out.geojson$')
     [ -z "$extra" ] || fail "kill -9 after ${delay} s left $extra behind"
 done
-ok "kill -9 at 20 moments: each left the earlier file (e) or the whole new one (n), nothing else: $outcomes"
+ok "kill -9 at 30 moments from 60% to 104% of a $((run_ns / 1000000)) ms run: each left the earlier file (e) or the whole new one (n), nothing else: $outcomes"
 
 if [ "$(id -u)" -ne 0 ]; then
     fail "the full-disk and read-only cases need root to mount a tmpfs; not run"
