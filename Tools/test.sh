@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds, runs every test, then the leak check and the check
-# that GeoData rebuilds byte for byte from its sources; the hostile 10^6-vertex check runs on the release build;
-# then every notebook is executed from a clean state (Tools/notebooks/run.sh).
+# The test command: installs what is missing, builds, runs every test, then the leak check, the hostile
+# 10^6-vertex check (release build), the faults during writes (kill -9, full disk, read-only folder, missing
+# GeoData), the check that GeoData rebuilds byte for byte from its sources, a smoke run of the benchmark on
+# tiny data (both sides' answers must agree) and every notebook executed from a clean state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
@@ -9,5 +10,7 @@ swift build --build-tests 2>&1 | grep -v "^\[" || true
 swift test
 bash Tools/leakcheck.sh
 bash Tools/hostile/check.sh
+bash Tools/faults/check.sh
 bash Tools/geodata/check.sh
+bash Tools/bench/run --smoke
 bash Tools/notebooks/run.sh

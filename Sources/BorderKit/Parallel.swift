@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Runs work on several threads at once, each with its own GEOS context (GeoCore creates one per thread).
 enum Parallel {
@@ -42,7 +41,7 @@ enum Parallel {
     /// `makeBody(worker)` is called once on each worker's thread and returns the function that does one item
     /// there, so per-thread state (GEOS indexes, which belong to the thread's GEOS context) lives in it.
     static func forEach(count: Int, workers: Int, _ makeBody: @escaping @Sendable (_ worker: Int) -> (Int) -> Void) throws {
-        let next = Mutex(0)
+        let next = Locked(0)
         try run(workers: max(1, min(workers, count))) { w in
             let body = makeBody(w)
             while true {

@@ -31,6 +31,12 @@ import TestSupport
                 guard r.status == 0, let o = try? JSONSerialization.jsonObject(with: r.stdout) as? [String: Any],
                       let totals = o["totals"] as? [String: Any], let invalid = totals["invalid"] as? Int else { continue }
                 #expect((invalid > 0) == (c.measure == "invalid"), "\(c.file): \(invalid) invalid")
+                // Measures are never negative, whatever the input (a fuzzing finding: a hole larger than its shell).
+                for row in (o["features"] as? [[String: Any]]) ?? [] {
+                    for key in ["length_m", "area_m2", "perimeter_m"] {
+                        if let v = row[key] as? Double { #expect(v >= 0 && v.isFinite, "\(c.file): \(key) = \(v)") }
+                    }
+                }
             default:
                 let reason = String(c.measure.dropFirst("error:".count))
                 #expect(r.status == 2, "\(c.file): exit \(r.status)")
@@ -49,7 +55,8 @@ import TestSupport
         let target = out.appendingPathComponent("out.json").path
         for args in [["measure", path, "-o", target], ["validate", path], ["borders", "--territories", path, "-o", target],
                      ["areas", "--territories", path, "--claims", path, "-o", target], ["route", "--routes", path, "-o", target],
-                     ["diff", path, path, "-o", target]] {
+                     ["diff", path, path, "-o", target], ["convert", path, "-o", target],
+                     ["map", "--territories", path, "--routes", path, "-o", target]] {
             let started = Date()
             let r = try borderkit(args)
             let seconds = Date().timeIntervalSince(started)

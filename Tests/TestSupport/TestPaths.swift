@@ -60,7 +60,8 @@ public struct RunResult: Sendable {
 
 private let spawnLock = NSLock()
 
-/// Runs `executable` with `arguments`, feeding `input` on standard input; waits at most `timeout` seconds.
+/// Runs `executable` with `arguments`, feeding `input` on standard input; waits at most `timeout` seconds, times
+/// BORDERKIT_TEST_TIMEOUT_SCALE when set (Tools/reliability/sanitizers.sh sets it: a sanitized build is slower).
 ///
 /// Spawns with posix_spawn and reads both pipes with poll(): Foundation's Process.run() crashed here now and
 /// then (a bad memmove inside it) when tests started many processes in parallel.
@@ -115,7 +116,8 @@ public func run(_ executable: String, _ arguments: [String], input: Data? = nil,
     var out = Data(), err = Data()
     var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
     var open = 2
-    let deadline = Date().addingTimeInterval(timeout)
+    let scale = ProcessInfo.processInfo.environment["BORDERKIT_TEST_TIMEOUT_SCALE"].flatMap(Double.init) ?? 1
+    let deadline = Date().addingTimeInterval(timeout * max(scale, 1))
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while open > 0 {
         if Date() > deadline {

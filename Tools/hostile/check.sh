@@ -17,7 +17,8 @@ open(sys.argv[1], "w").write('{"type":"Feature","properties":{"name":"million"},
 PY
 failed=0
 for args in "measure $work/ring.geojson" "validate $work/ring.geojson" "borders --territories $work/ring.geojson" \
-            "areas --territories $work/ring.geojson" "route --routes $work/ring.geojson" "diff --match-by name $work/ring.geojson $work/ring.geojson"; do
+            "areas --territories $work/ring.geojson" "route --routes $work/ring.geojson" "diff --match-by name $work/ring.geojson $work/ring.geojson" \
+            "convert $work/ring.geojson -o $work/out.geojson" "map --territories $work/ring.geojson -o $work/out.svg"; do
     start=$(date +%s%N)
     timeout 10 $bin $args > /dev/null 2>"$work/err"
     status=$?

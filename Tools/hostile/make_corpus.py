@@ -141,6 +141,9 @@ add("utm-with-crs", '{"type":"FeatureCollection","crs":{"type":"name","propertie
 add("tiny-polygon", fc(feat({"type": "Polygon", "coordinates": [[[0, 0], [1e-9, 0], [1e-9, 1e-9], [0, 0]]]})), "ok")
 add("many-features", fc(*[feat({"type": "Point", "coordinates": [i % 360 - 180, (i % 180) - 90]}, id=i) for i in range(5000)]), "ok")
 add("many-small-rings", fc(feat({"type": "MultiPolygon", "coordinates": [[[[i * 0.01, 0], [i * 0.01 + 0.005, 0], [i * 0.01, 0.005], [i * 0.01, 0]]] for i in range(2000)]})), "ok")
+# Found by fuzzing (Tools/fuzz/run.sh, fuzz-measure): a hole outside its shell and larger than it gave a
+# negative area; areas are never negative now, and the polygon is reported invalid.
+add("fuzz-hole-larger-than-shell", fc(feat({"type": "Polygon", "coordinates": [[[44, 40], [45, 40], [45, 41], [44, 41], [44, 40]], [[50, 50], [51, 50], [25, 51], [50, 50]]]})), "invalid")
 
 with open(os.path.join(out, "expected.json"), "w", encoding="utf-8") as f:
     json.dump(cases, f, indent=1, ensure_ascii=False)

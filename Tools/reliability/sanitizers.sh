@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 bash Tools/setup.sh
 status=0
+export BORDERKIT_TEST_TIMEOUT_SCALE=10   # sanitized builds run several times slower
 for sanitizer in "${@:-address thread}"; do
     for s in $sanitizer; do
         echo "sanitizers: swift test --sanitize=$s" >&2

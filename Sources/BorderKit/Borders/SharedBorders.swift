@@ -1,5 +1,4 @@
 import GeoCore
-import Synchronization
 
 /// One stretch of border between two territories, with one status.
 public struct BorderSegment: Sendable, Hashable {
@@ -81,8 +80,8 @@ public enum Borders {
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BorderReport {
         let boundaries = try territories.map { try $0.geometry.boundary() }
         let candidates = try candidatePairs(territories, options: options)
-        let results = Mutex([PairOutcome?](repeating: nil, count: candidates.count))
-        let done = Mutex(0)
+        let results = Locked([PairOutcome?](repeating: nil, count: candidates.count))
+        let done = Locked(0)
         let workers = max(1, min(options.workers, candidates.count))
         if !candidates.isEmpty {
             try Parallel.forEach(count: candidates.count, workers: workers) { _ in { k in

@@ -1,5 +1,4 @@
 import GeoCore
-import Synchronization
 
 /// Geodesic measures of one feature: lengths in metres, areas in square metres, on the given ellipsoid.
 public struct FeatureMeasurement: Hashable, Sendable {
@@ -39,7 +38,7 @@ public enum Measure {
     /// `workers` threads (default: one per processor; each with its own GEOS context), rows in the file's order whatever the threads do.
     public static func run(_ features: [Feature], source: String, geodesic: Geodesic = .wgs84,
                            workers: Int? = nil) throws -> MeasureReport {
-        let rows = Mutex([Result<FeatureMeasurement, any Error>?](repeating: nil, count: features.count))
+        let rows = Locked([Result<FeatureMeasurement, any Error>?](repeating: nil, count: features.count))
         try Parallel.forEach(count: features.count, workers: workers ?? Parallel.processorCount) { _ in { index in
             let row = Result<FeatureMeasurement, any Error> { try measure(features[index], index: index, geodesic: geodesic) }
             rows.withLock { $0[index] = row }

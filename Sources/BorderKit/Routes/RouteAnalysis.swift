@@ -1,5 +1,4 @@
 import GeoCore
-import Synchronization
 
 /// Options of the route analysis. Distances in metres.
 public struct RouteOptions: Sendable {
@@ -106,8 +105,8 @@ public enum Routes {
     /// Analyses every route (in parallel, one GEOS context per worker thread).
     public static func run(_ routes: [Route], context: RouteContext, options: RouteOptions = RouteOptions(),
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [RouteResult] {
-        let results = Mutex([Result<RouteResult, InputError>?](repeating: nil, count: routes.count))
-        let done = Mutex(0)
+        let results = Locked([Result<RouteResult, InputError>?](repeating: nil, count: routes.count))
+        let done = Locked(0)
         let workers = max(1, min(options.workers, routes.count))
         try Parallel.forEach(count: routes.count, workers: workers) { _ in
             // One set of GEOS indexes per worker thread, built on its first route.

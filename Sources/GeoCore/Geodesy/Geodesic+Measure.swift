@@ -45,10 +45,11 @@ extension Geodesic {
         }
     }
 
-    /// Area of a polygon in m²: exterior minus holes, whatever the winding of each ring.
+    /// Area of a polygon in m²: exterior minus holes, whatever the winding of each ring; never negative (an
+    /// invalid polygon whose holes outweigh its shell — "Hole lies outside shell" — counts 0, not less).
     public func area(of polygon: Polygon) -> Double {
         guard let exterior = polygon.exterior else { return 0 }
-        return polygon.holes.reduce(ringAreaAndPerimeter(exterior).area) { $0 - ringAreaAndPerimeter($1).area }
+        return max(0, polygon.holes.reduce(ringAreaAndPerimeter(exterior).area) { $0 - ringAreaAndPerimeter($1).area })
     }
 
     /// Perimeter of a polygon in metres: the lengths of all its rings, holes included.
@@ -78,7 +79,7 @@ extension Geodesic {
                 polygonArea = k == 0 ? m.area : polygonArea - m.area
                 polygonPerimeter += m.perimeter
             }
-            area += polygonArea
+            area += max(0, polygonArea)
             perimeter += polygonPerimeter
         }
         return (area, perimeter)
