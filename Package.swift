@@ -68,7 +68,8 @@ let package = Package(
 // and -parse-as-library): libFuzzer supplies their main, which an ordinary build would lack.
 if ProcessInfo.processInfo.environment["BORDERKIT_FUZZ"] != nil {
     package.targets += [
-        .executableTarget(name: "fuzz-geojson-reader", dependencies: ["GeoCore"], path: "Tools/Fuzz/GeoJSONReader"),
-        .executableTarget(name: "fuzz-measure", dependencies: ["BorderKit", "GeoCore"], path: "Tools/Fuzz/Measure"),
+        .target(name: "FuzzDriver", path: "Tools/Fuzz/Driver"),
+        .executableTarget(name: "fuzz-geojson-reader", dependencies: ["FuzzDriver", "GeoCore"], path: "Tools/Fuzz/GeoJSONReader"),
+        .executableTarget(name: "fuzz-measure", dependencies: ["FuzzDriver", "BorderKit", "GeoCore"], path: "Tools/Fuzz/Measure"),
     ]
 }

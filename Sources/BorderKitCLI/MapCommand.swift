@@ -14,12 +14,7 @@ struct MapCommand: BorderKitSubcommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
-    @Option(help: ArgumentHelp("Routes (LineStrings) as GeoJSON.", valueName: "file")) var routes: String?
-    @Option(help: ArgumentHelp("Border-status lines as GeoJSON.", valueName: "file")) var status: String?
-    @Option(help: ArgumentHelp("Claims as GeoJSON.", valueName: "file")) var claims: String?
-    @Option(help: ArgumentHelp("Control as GeoJSON.", valueName: "file")) var control: String?
-    @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
+    @OptionGroup var input: LayerInputOptions
     @Option(help: ArgumentHelp("Layers to draw, comma-separated (default: all).", valueName: "list")) var layers: String?
     @Option(help: ArgumentHelp("Only this route (id or any name; repeatable).", valueName: "name")) var route: [String] = []
     @Option(help: ArgumentHelp("The area to show: west,south,east,north in degrees.", valueName: "w,s,e,n")) var bbox: String?
@@ -57,7 +52,7 @@ struct MapCommand: BorderKitSubcommand {
     func execute() throws {
         let layerSet = try parsedLayers()
         let date = at.flatMap(ISODate.init)
-        let inputs = InputSet(territories: territories, status: status, claims: claims, control: control, routes: routes, idProperty: idProperty)
+        let inputs = input.inputSet
         let (list, source, warnings) = try inputs.loadTerritories()
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
         var scene = MapScene(title: title ?? (source.hasPrefix("GeoData/") ? "South Caucasus: borders, claims, control and routes" : "Map of \(source)"))
@@ -73,7 +68,7 @@ struct MapCommand: BorderKitSubcommand {
         if layerSet.contains(.claims) { scene.claims = try inputs.loadClaims().filter { $0.period.holds(at: date) } }
         if layerSet.contains(.control) { scene.control = try inputs.loadControl().filter { $0.period.holds(at: date) } }
         if layerSet.contains(.enclaves) { scene.enclaves = try Enclaves.find(list) }
-        let showRoutes = (routes != nil || territories == nil || !route.isEmpty) && !layerSet.isDisjoint(with: [.routes, .crossings, .corridors])
+        let showRoutes = (input.routes != nil || input.territories == nil || !route.isEmpty) && !layerSet.isDisjoint(with: [.routes, .crossings, .corridors])
         if showRoutes {
             let all = try inputs.loadRoutes()
             let chosen = route.isEmpty ? all : try route.map { try Route.find($0, in: all) }

@@ -14,16 +14,11 @@ struct ReportCommand: BorderKitSubcommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
-    @Option(help: ArgumentHelp("Border-status lines as GeoJSON.", valueName: "file")) var status: String?
-    @Option(help: ArgumentHelp("Claims as GeoJSON.", valueName: "file")) var claims: String?
-    @Option(help: ArgumentHelp("Control as GeoJSON.", valueName: "file")) var control: String?
-    @Option(help: ArgumentHelp("Routes (LineStrings) as GeoJSON.", valueName: "file")) var routes: String?
-    @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
+    @OptionGroup var layers: LayerInputOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write.", valueName: "dir")) var output = "borderkit-report"
 
     func execute() throws {
-        let inputs = InputSet(territories: territories, status: status, claims: claims, control: control, routes: routes, idProperty: idProperty)
+        let inputs = layers.inputSet
         try FileIO.checkFolderTarget(output, replaceable: ReportCommand.isEarlierReport)
         let terminal = FileIO.standardErrorIsTerminal
         let files = try FullReport.build(inputs, progress: terminal ? { FileIO.writeToStandardError("\rreport: \($0)\u{1B}[K") } : nil)

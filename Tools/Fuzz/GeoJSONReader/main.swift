@@ -1,3 +1,4 @@
+import FuzzDriver
 import GeoCore
 
 /// libFuzzer target: the GeoJSON reader on arbitrary bytes, and the writer on whatever it accepts.
@@ -22,15 +23,8 @@ public func fuzzGeoJSONReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
     return 0
 }
 
-/// libFuzzer's driver, started from the entry point SwiftPM gives an executable target (`fuzz_geojson_reader_main`, which it
-/// links as `main`), since SwiftPM's renaming keeps libFuzzer's own `main` out.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+/// The entry point SwiftPM links as `main`: libFuzzer's driver on this target.
 @_cdecl("fuzz_geojson_reader_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzGeoJSONReader(data, size) }
+    runFuzzer(argc, argv, fuzzGeoJSONReader)
 }

@@ -1,4 +1,5 @@
 import BorderKit
+import FuzzDriver
 import GeoCore
 
 /// libFuzzer target: the geometry pipeline behind `measure` and `validate` on arbitrary bytes.
@@ -23,15 +24,8 @@ public func fuzzMeasure(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// libFuzzer's driver, started from the entry point SwiftPM gives an executable target (`fuzz_measure_main`, which it
-/// links as `main`), since SwiftPM's renaming keeps libFuzzer's own `main` out.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+/// The entry point SwiftPM links as `main`: libFuzzer's driver on this target.
 @_cdecl("fuzz_measure_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzMeasure(data, size) }
+    runFuzzer(argc, argv, fuzzMeasure)
 }
