@@ -7,7 +7,7 @@ import Darwin
 /// Runs work on several threads at once, each with its own GEOS context (GeoCore creates one per thread).
 enum Parallel {
     /// Calls `body(w)` for w in 0..<workers, each on its own thread, and waits for all.
-    static func run(workers: Int, _ body: @escaping @Sendable (Int) -> Void) throws {
+    private static func run(workers: Int, _ body: @escaping @Sendable (Int) -> Void) throws {
         if workers <= 1 {
             body(0)
             return

@@ -62,11 +62,16 @@ def check_w1(ours_path, peer_out, _):
             f"(peer {km_peer:,.3f} km)"), peer.get("seconds")
 
 
+def paired(workload, ours_path, peer_path, key, what):
+    """Both sides' lists under `key`, checked to be the same length, and the peer's whole document."""
+    ours, peer_doc = json.load(open(ours_path))[key], json.load(open(peer_path))
+    if len(ours) != len(peer_doc[key]):
+        fail(workload, f"{len(ours)} {what} vs {len(peer_doc[key])}")
+    return ours, peer_doc[key], peer_doc
+
+
 def check_w2(ours_path, _, peer_path):
-    ours, peer_doc = json.load(open(ours_path))["routes"], json.load(open(peer_path))
-    peer = peer_doc["routes"]
-    if len(ours) != len(peer):
-        fail("W2", f"{len(ours)} routes vs {len(peer)}")
+    ours, peer, peer_doc = paired("W2", ours_path, peer_path, "routes", "routes")
     worst_len = max(abs(o["length_m"] - p["length_m"]) / p["length_m"] for o, p in zip(ours, peer))
     worst_jur = 0.0
     for o, p in zip(ours, peer):
@@ -83,10 +88,7 @@ def check_w2(ours_path, _, peer_path):
 
 
 def check_w3(ours_path, _, peer_path):
-    ours, peer_doc = json.load(open(ours_path))["features"], json.load(open(peer_path))
-    peer = peer_doc["features"]
-    if len(ours) != len(peer):
-        fail("W3", f"{len(ours)} features vs {len(peer)}")
+    ours, peer, peer_doc = paired("W3", ours_path, peer_path, "features", "features")
     worst_a = worst_p = 0.0
     for o, p in zip(ours, peer):
         if not p["area_m2"]:
@@ -99,9 +101,7 @@ def check_w3(ours_path, _, peer_path):
 
 
 def check_w4(ours_path, _, peer_path):
-    ours, peer = json.load(open(ours_path))["features"], json.load(open(peer_path))["features"]
-    if len(ours) != len(peer):
-        fail("W4", f"{len(ours)} features vs {len(peer)}")
+    ours, peer, _ = paired("W4", ours_path, peer_path, "features", "features")
     worst, differing = 0.0, 0
 
     def flat(c):

@@ -45,16 +45,7 @@ final class MapFrame {
         height = h.rounded()
         scale = width / p.width
         // What lies inside the projected rectangle, in lon/lat, with a margin so clipping never shows.
-        let inverse = projection.inverse as (Position) throws -> Position
-        let corners = [Position(p.minX, p.minY), Position(p.maxX, p.minY), Position(p.maxX, p.maxY), Position(p.minX, p.maxY), Position(p.minX, p.minY)]
-        var dense: [Position] = []
-        for i in 0..<4 {
-            for k in 0..<32 {
-                let t = Double(k) / 32
-                dense.append(Position(corners[i].x + (corners[i + 1].x - corners[i].x) * t, corners[i].y + (corners[i + 1].y - corners[i].y) * t))
-            }
-        }
-        var g = (try? MapFrame.bounds(of: dense, through: inverse)) ?? box
+        var g = (try? MapFrame.bounds(of: MapFrame.outline(p), through: projection.inverse)) ?? box
         let margin = 0.02 * max(g.width, g.height)
         g = g.expanded(by: margin)
         geographic = Envelope(minX: max(-180, g.minX), minY: max(-90, g.minY), maxX: min(180, g.maxX), maxY: min(90, g.maxY))
@@ -127,6 +118,7 @@ final class MapFrame {
         return atan2(b.x - a.x, a.y - b.y) * 180 / .pi
     }
 
+    /// 33 points along each side of a box (its outline densified, so a curved projection of it is bounded).
     private static func outline(_ e: Envelope) -> [Position] {
         var out: [Position] = []
         for k in 0...32 {
@@ -150,8 +142,5 @@ final class MapFrame {
 
 /// "40.5° N", "45° E", "3.25° W".
 func degrees(_ value: Double, _ positive: String, _ negative: String) -> String {
-    var text = JSONNumberFormat.fixed(abs(value), decimals: 2)
-    while text.contains("."), text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return "\(text)° \(value < 0 ? negative : positive)"
+    "\(JSONNumberFormat.fixed(abs(value), decimals: 2))° \(value < 0 ? negative : positive)"
 }

@@ -39,9 +39,17 @@ struct MapCanvas {
     /// Territories as drawn (clipped, projected, simplified), kept for their labels.
     var drawnTerritories: [(territory: Territory, geometry: Geometry)] = []
 
+    /// Claimants and holders, lowercased, in order of first appearance: their colours' order.
+    let parties: [String]
+
     init(scene: MapScene, frame: MapFrame) {
         self.scene = scene
         self.frame = frame
+        var parties: [String] = []
+        for p in scene.claims.map(\.claimant) + scene.control.map(\.holder) where !parties.contains(p.lowercased()) {
+            parties.append(p.lowercased())
+        }
+        self.parties = parties
         labels = MapLabels(left: frame.left, top: frame.top, width: frame.width, height: frame.height)
     }
 
@@ -361,22 +369,22 @@ struct MapCanvas {
                 }
             }
         }
-        if on(.places) {
-            var dots: [(Double, Double)] = []
-            var texts: [(String, Double, Double)] = []
-            for p in scene.places {
-                guard let (x, y) = visible(p.position) else { continue }
-                guard let (lx, ly) = labels.place(p.name, candidates: [(x, y - 5), (x, y + 13), (x + Double(p.name.count) * 3.3 + 5, y + 3), (x - Double(p.name.count) * 3.3 - 5, y + 3)], size: 10) else { continue }
-                dots.append((x, y))
-                texts.append((p.name, lx, ly))
-            }
-            for (name, x, y) in texts { svg.text("text", name, ["x": px(x), "y": px(y), "font-size": "10", "fill": "#333333"]) }
-            svg.close("g")
-            svg.open("g", ["id": "places", "fill": "#333333"])
-            for (x, y) in dots { svg.empty("circle", ["cx": px(x), "cy": px(y), "r": "2"]) }
-            if !dots.isEmpty { legend.append(.marker("place", "place")) }
+        // A place is marked only where its name fits.
+        var dots: [(Double, Double)] = []
+        for p in on(.places) ? scene.places : [] {
+            guard let (x, y) = visible(p.position) else { continue }
+            let half = Double(p.name.count) * 3.3 + 5
+            guard let (lx, ly) = labels.place(p.name, candidates: [(x, y - 5), (x, y + 13), (x + half, y + 3), (x - half, y + 3)], size: 10) else { continue }
+            svg.text("text", p.name, ["x": px(lx), "y": px(ly), "font-size": "10", "fill": "#333333"])
+            dots.append((x, y))
         }
         svg.close("g")
+        if !dots.isEmpty {
+            svg.open("g", ["id": "places", "fill": "#333333"])
+            for (x, y) in dots { svg.empty("circle", ["cx": px(x), "cy": px(y), "r": "2"]) }
+            svg.close("g")
+            legend.append(.marker("place", "place"))
+        }
     }
 
     // MARK: Helpers
@@ -401,11 +409,7 @@ struct MapCanvas {
 
     /// A stable index for a party (claimant or holder), case-insensitive: its order of first appearance.
     func colourIndex(_ party: String) -> Int {
-        var parties: [String] = []
-        for p in scene.claims.map(\.claimant) + scene.control.map(\.holder) where !parties.contains(p.lowercased()) {
-            parties.append(p.lowercased())
-        }
-        return parties.firstIndex(of: party.lowercased()) ?? parties.count
+        parties.firstIndex(of: party.lowercased()) ?? parties.count
     }
 }
 

@@ -59,11 +59,6 @@ public struct MapScene: Sendable {
 
     public init(title: String) { self.title = title }
 
-    /// Territory display name by id: the territory's `name`, else its id.
-    func name(of id: String) -> String {
-        territories.first { $0.id == id }?.name ?? id
-    }
-
     /// The area the map shows when no bbox is given, in lon/lat degrees.
     func defaultExtent() -> Envelope? {
         var routeBox: Envelope?

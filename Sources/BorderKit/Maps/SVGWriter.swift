@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Builds an SVG document as text: elements with attributes in the order given, text escaped for XML,
 /// numbers as integers or with one decimal, so that the same map is the same bytes.
 struct SVGWriter {
@@ -59,20 +61,4 @@ struct SVGWriter {
 }
 
 /// A pixel number: an integer when whole, else one decimal ("12", "12.5", "-3").
-func px(_ v: Double) -> String {
-    let r = (v * 10).rounded() / 10
-    if r == r.rounded() { return String(Int(r)) }
-    return String(Int((r * 10).rounded())).withDecimal()
-}
-
-private extension String {
-    /// "125" → "12.5", "-5" → "-0.5".
-    func withDecimal() -> String {
-        var digits = self
-        let negative = digits.hasPrefix("-")
-        if negative { digits.removeFirst() }
-        while digits.count < 2 { digits = "0" + digits }
-        digits.insert(".", at: digits.index(before: digits.endIndex))
-        return (negative ? "-" : "") + digits
-    }
-}
+func px(_ v: Double) -> String { JSONNumberFormat.fixed(v, decimals: 1) }

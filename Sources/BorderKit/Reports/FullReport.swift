@@ -25,8 +25,7 @@ public enum FullReport {
         let (territories, source, warnings) = try inputs.loadTerritories()
         let embedded = inputs.usesEmbeddedTerritories
         var index: [[Cell]] = []
-        let data = "[GeoJSON](%@.geojson) · [CSV](%@.csv) · [JSON](%@.json)"
-        func dataLinks(_ base: String) -> String { data.replacingOccurrences(of: "%@", with: base) }
+        func dataLinks(_ base: String) -> String { "[GeoJSON](\(base).geojson) · [CSV](\(base).csv) · [JSON](\(base).json)" }
 
         // Borders.
         progress?("borders")

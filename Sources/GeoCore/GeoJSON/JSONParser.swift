@@ -138,13 +138,6 @@ struct JSONParser {
             throw error("expected ',' or ']' in an array")
         }
         depth -= 1
-        // Arrays grow by doubling; a long one (a ring's positions) is copied to its exact size so the tree
-        // holds no slack: most of a GeoJSON file's memory is in these arrays.
-        if elements.count >= 16, elements.capacity > elements.count + elements.count / 8 {
-            return .array(Array(unsafeUninitializedCapacity: elements.count) { buffer, n in
-                n = buffer.initialize(fromContentsOf: elements)
-            })
-        }
         return .array(elements)
     }
 
