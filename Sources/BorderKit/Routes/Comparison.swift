@@ -18,7 +18,7 @@ public struct Comparison: Sendable {
         Group(name: "Nakhchivan links", question: "How does mainland Azerbaijan reach Nakhchivan: through Armenia, through Iran, or via Turkey?",
               routeIDs: ["syunik-route", "road-aras-via-iran", "rail-kars-nakhchivan"]),
         Group(name: "Armenia–Karabakh road", question: "The road between Armenia and Nagorno-Karabakh (2020–2023).",
-              routeIDs: ["road-lachin-corridor", "road-lachin-bypass"]),
+              routeIDs: ["road-lachin-corridor", "road-lachin-bypass-2022"]),
         Group(name: "Rail to Iran", question: "The railway from Nakhchivan into Iran.", routeIDs: ["rail-julfa-tabriz"]),
     ]
 

@@ -81,6 +81,13 @@ extension Geometry {
         try unary("set precision") { GEOSGeom_setPrecision_r($0, $1, gridSize, 0) }
     }
 
+    /// The Voronoi cells of this geometry's vertices, clipped to nothing but reaching at least over `extent`
+    /// (`GEOSVoronoiDiagram_r`): a collection of polygons, one per distinct vertex, in no particular order.
+    /// Planar: build it in projected coordinates when "nearest" should mean nearest on the ground.
+    public func voronoiCells(extent: Geometry) throws -> Geometry {
+        try binary("Voronoi diagram", extent) { GEOSVoronoiDiagram_r($0, $1, $2, 0, 0) }
+    }
+
     /// The line offset `distance` to the left of this line (negative: to the right), in coordinate units
     /// (`GEOSOffsetCurve_r`). Planar: offset projected coordinates, never degrees.
     public func offsetCurve(_ distance: Double, style: BufferStyle = BufferStyle()) throws -> Geometry {

@@ -93,6 +93,14 @@ import TestSupport
         let y2024 = try Areas.run(list, claims: claimList, control: controlList, at: ISODate("2024-06-01"), source: "e")
         #expect(y2021.byHolder.contains { $0.0 == "Russian peacekeeping contingent" })
         #expect(!y2024.byHolder.contains { $0.0 == "Russian peacekeeping contingent" } && y2024.byClaimant.allSatisfy { !$0.0.hasPrefix("Nagorno") })
+        // 2021: Armenian forces hold part of Nagorno-Karabakh (published about 2,800–3,170 km²); 2024: nobody but the states.
+        let nkr2021 = y2021.byHolder.filter { $0.0.hasPrefix("Armenian forces") }.reduce(0) { $0 + $1.1 } / 1e6
+        print("GeoData via areas: held by Armenian forces on 2021-01-01: \(nkr2021) km²")
+        #expect(nkr2021 >= 2_800 * 0.9 && nkr2021 <= 3_170 * 1.1)
+        #expect(!y2024.byHolder.contains { $0.0.hasPrefix("Armenian forces") })
+        // The returned villages: held by Armenia inside Azerbaijan until 24 May 2024, then not.
+        let armeniaInAzerbaijan = { (r: AreaReport) in r.heldInside.filter { $0.holder == "Armenia" && $0.territory == "azerbaijan" }.reduce(0) { $0 + $1.area } / 1e6 }
+        #expect(abs(armeniaInAzerbaijan(y2021) - armeniaInAzerbaijan(y2024) - 6.5) < 0.05)
     }
 
     @Test("world file: the countries wholly inside another and the known exclaves",

@@ -44,7 +44,7 @@ import Testing
 
     @Test("the Lachin corridor is 5 km wide: its edge lies 2,500 m from the road (± 5 m, geodesic) away from the border")
     func corridorWidth() throws {
-        let corridor = control["control-lachin-corridor-2020-2023"]!.geometry!
+        let corridor = control["control-lachin-corridor-2020-2022"]!.geometry!
         let road = g.densify(routes["road-lachin-corridor"]!.lineStrings[0].positions, maxSegment: 20)
         let armenia = try territories["armenia"]!.boundary()
         var checked = 0
@@ -59,7 +59,7 @@ import Testing
         #expect(checked > 100)
     }
 
-    @Test("exclaves: Artsvashen claimed by Armenia and held by Azerbaijan; two Azerbaijani exclaves held by Armenia")
+    @Test("exclaves: Artsvashen claimed by Armenia and held by Azerbaijan; Yukhari Askipara, Barkhudarly–Sofulu and Karki held by Armenia")
     func exclaves() throws {
         #expect(claims["claim-am-exclave-1"]?.properties?["claimant"] == .string("Armenia"))
         #expect(control["control-am-exclave-1"]?.properties?["holder"] == .string("Azerbaijan"))
@@ -68,6 +68,59 @@ import Testing
             #expect(claims["claim-az-exclave-\(i)"]?.properties?["claimant"] == .string("Azerbaijan"))
             #expect(control["control-az-exclave-\(i)"]?.properties?["holder"] == .string("Armenia"))
         }
+        // Named by the villages (Wikipedia coordinates) in or within 2 km of Natural Earth's parts.
+        #expect(claims["claim-az-exclave-1"]?.properties?["name"] == .string("Yukhari Askipara"))
+        #expect(claims["claim-az-exclave-2"]?.properties?["name"] == .string("Barkhudarly and Sofulu"))
+        // Karki: a disc of the published 19 km² (by construction) around the village, inside Armenia's territory.
+        let karki = try #require(claims["claim-az-exclave-karki"]?.geometry)
+        #expect(control["control-az-exclave-karki"]?.properties?["holder"] == .string("Armenia"))
+        #expect(try karki.contains(.point(Point(44.94361, 39.78556))))
+        #expect(abs(g.area(of: karki) / 1e6 - 19) < 0.1)
+        #expect(g.area(of: try karki.difference(territories["armenia"]!)) < 1)
+    }
+
+    @Test("held by Armenian forces 2020–2023: about 2,800–3,170 km² (published, ± 10%), inside the oblast, Khankendi in, Shusha out")
+    func held2020() throws {
+        let f = try #require(control["control-armenian-forces-2020-2023"])
+        let held = f.geometry!
+        let km2 = g.area(of: held) / 1e6
+        print("GeoData held 2020–2023: \(km2) km² (published about 2,800–3,170)")
+        #expect(km2 >= 2_800 * 0.9 && km2 <= 3_170 * 1.1)
+        #expect(g.area(of: try held.difference(claims["claim-nkr-former-nkao"]!.geometry!)) < 1)
+        #expect(try held.contains(.point(Point(46.7528, 39.8177))))     // Khankendi / Stepanakert
+        #expect(try !held.contains(.point(Point(46.74989, 39.76006))))  // Shusha
+        #expect(f.properties?["from"] == .string("2020-11-10") && f.properties?["to"] == .string("2023-09-20"))
+    }
+
+    @Test("the four villages returned in 2024: 6.5 km² ± 30% in Azerbaijan along the delimited section, by the located villages")
+    func returnedVillages() throws {
+        let f = try #require(control["control-returned-villages-2024"])
+        let strip = f.geometry!
+        let km2 = g.area(of: strip) / 1e6
+        print("GeoData returned villages 2024: \(km2) km² (published 6.5; the depth is sized to it, GeoData/README.md)")
+        #expect(abs(km2 - 6.5) / 6.5 <= 0.30)
+        #expect(f.properties?["holder"] == .string("Armenia") && f.properties?["to"] == .string("2024-05-24"))
+        // Outside Azerbaijan: no more than the layer's 1e-7° grid (about 1 cm) allows along 12.7 km of border.
+        let outside = g.area(of: try strip.difference(territories["azerbaijan"]!))
+        #expect(outside < 200, "\(outside) m² outside Azerbaijan")
+        // Placement is the data: Baghanis Ayrum and Ashagi Askipara (Wikipedia) lie within 2 km of the strip.
+        let projection = try Projection(center: Position(45.08, 41.09))
+        let projected = try projection.forward(strip)
+        for (name, lon, lat) in [("Baghanis Ayrum", 45.08194, 41.09667), ("Ashagi Askipara", 45.08278, 41.07556)] {
+            let d = try projected.planarDistance(to: .point(Point(try projection.forward(Position(lon, lat)))))
+            #expect(d < 2_000, "\(name) is \(d) m from the returned strip")
+        }
+    }
+
+    @Test("Armenian territory held by Azerbaijan since 2021–2022: 139 km² (published, by construction) inside Armenia by its eastern border")
+    func heldInArmenia() throws {
+        let f = try #require(control["control-azerbaijan-in-armenia-2021-2022"])
+        let strip = f.geometry!
+        #expect(abs(g.area(of: strip) / 1e6 - 139) < 0.5)
+        #expect(f.properties?["holder"] == .string("Azerbaijan") && f.properties?["from"] == .string("2021-05-12"))
+        #expect(g.area(of: try strip.difference(territories["armenia"]!)) < 1)
+        let e = try #require(strip.envelope)
+        #expect(e.minY > 39.1 && e.maxY < 40.3 && e.minX > 45.3)
     }
 
     @Test("the 2024 delimited section lies on the Armenia–Azerbaijan border and starts by Baghanis")

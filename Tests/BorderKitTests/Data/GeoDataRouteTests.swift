@@ -28,7 +28,7 @@ import Testing
     @Test("every route has a neutral id, names, aliases, mode, status, source, accuracy and method")
     func properties() {
         #expect(routes.keys.sorted() == ["rail-julfa-tabriz", "rail-kars-nakhchivan", "rail-yeraskh-horadiz",
-                                         "road-aras-via-iran", "road-lachin-corridor", "syunik-route"])
+                                         "road-aras-via-iran", "road-lachin-bypass-2022", "road-lachin-corridor", "syunik-route"])
         for (id, f) in routes {
             for key in ["name", "mode", "status", "source", "accuracy", "method"] {
                 #expect(f.properties?[key]?.stringValue?.isEmpty == false, "\(id) has no \(key)")
@@ -73,6 +73,26 @@ import Testing
         print("GeoData Kars–Dilucu: \(km) km (published 224)")
         withKnownIssue("the planned alignment is not digitised; straight lines between towns are shorter") {
             #expect(abs(km - 224) / 224 <= 0.10)
+        }
+    }
+
+    @Test("Lachin bypass (2022): about 10 km in Armenia (± 15%), from Armenia into Azerbaijan by Mets Shen")
+    func lachinBypassArmenia() throws {
+        let armenia = try km("road-lachin-bypass-2022", in: territories["armenia"]!)
+        let azerbaijan = try km("road-lachin-bypass-2022", in: territories["azerbaijan"]!)
+        print("GeoData Lachin bypass: \(total("road-lachin-bypass-2022")) km in all, \(armenia) km in Armenia, \(azerbaijan) km in Azerbaijan (published 32 and 10)")
+        #expect(abs(armenia - 10) / 10 <= 0.15)
+        let line = routes["road-lachin-bypass-2022"]!.geometry!.lineStrings[0].positions
+        #expect(try territories["armenia"]!.contains(.point(Point(line.first!))))
+        #expect(try territories["azerbaijan"]!.contains(.point(Point(line.last!))))
+        #expect(line.contains { g.distance($0, Position(46.60194, 39.65833)) < 1 })   // Mets Shen (Wikipedia)
+    }
+
+    @Test("Lachin bypass (2022): 32 km (± 15%): straight lines between the places the press names (GeoData/README.md)")
+    func lachinBypassLength() throws {
+        let km = total("road-lachin-bypass-2022")
+        withKnownIssue("the mountain road winds; Hin Shen and the Kanach Tala junction are not located, so it is digitised shorter") {
+            #expect(abs(km - 32) / 32 <= 0.15)
         }
     }
 

@@ -124,4 +124,16 @@ import Testing
         }
         #expect(results.allSatisfy { $0 == 25 })
     }
+
+    @Test("Voronoi cells: two seeds split the extent at their perpendicular bisector (hand-computed)")
+    func voronoi() throws {
+        let seeds = try g("MULTIPOINT ((2 5), (8 5))")
+        let extent = try g("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))")
+        let cells = try seeds.voronoiCells(extent: extent).polygons.map(Geometry.polygon)
+        #expect(cells.count == 2)
+        let left = try #require(try cells.first { try $0.contains(g("POINT (2 5)")) })
+        // The bisector is x = 5: the left cell clipped to the extent is the box x ≤ 5, 50 square units.
+        #expect(abs(try left.intersection(extent).planarArea() - 50) < 1e-9)
+        #expect(try !left.contains(g("POINT (5.001 5)")))
+    }
 }
