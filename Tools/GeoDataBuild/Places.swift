@@ -84,3 +84,26 @@ func buildPlaces(rawPath: String, namesPath: String, digitisedPath: String) thro
     return PlacesOutput(collection: FeatureCollection(features, foreignMembers: ["name": .string("places")]),
                         provenance: provenance, territoryPoints: points, positions: positions, digitised: digitised)
 }
+
+extension PlacesOutput {
+    /// Dilucu, the only crossing on the 17 km Turkey–Nakhchivan border, located by no source we could cite:
+    /// the point of that border (territories layer) nearest Heydarabad, the Nakhchivan village at the crossing.
+    mutating func addDilucu(territories: [(code: String, geometry: Geometry)]) throws {
+        let builder = RouteBuilder(territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
+                                   places: positions, digitised: digitised)
+        let at = try builder.anchor(["border_point": .array([.string("AZ"), .string("TR")]), "near": .object(["place": .integer(8326746)])])
+        let point = try Geometry.point(Point(at)).reducedPrecision(gridSize: 1e-7).position()
+        collection.features.append(Feature(id: .string("place-dilucu"), geometry: .point(Point(point)), properties: [
+            "name": .string("Dilucu"), "names": .object(["en": .string("Dilucu"), "tr": .string("Dilucu"), "az": .string("Dilucu")]),
+            "country_code": .string("TR"), "digitised": .bool(true),
+            "source": .string("derived by BorderKit: the point of the Turkey–Nakhchivan border (territories layer, DCW) nearest Heydarabad (GeoNames 8326746); the crossing (the Umid bridge over the Aras, opened 28 May 1992) is on this border"),
+            "accuracy": .string("± 5 km: the crossing is somewhere on a 17 km border; no source we could cite gives its coordinates"),
+            "note": .string("border crossing Dilucu (Turkey) – Sadarak (Nakhchivan)"),
+        ]))
+        digitised["dilucu"] = point
+        if case .object(var p) = provenance {
+            p["features"] = .integer(Int64(collection.features.count))
+            provenance = .object(p)
+        }
+    }
+}

@@ -35,8 +35,7 @@ do {
     }
     let frame = Envelope(minX: 38, minY: 36, maxX: 52, maxY: 44)
 
-    let places = try buildPlaces(rawPath: placesPath, namesPath: namesPath, digitisedPath: digitisedPath)
-    try write("places", places.collection, places.provenance, to: out)
+    var places = try buildPlaces(rawPath: placesPath, namesPath: namesPath, digitisedPath: digitisedPath)
 
     var countries: [(code: String, segments: [GMTSegment])] = []
     for spec in territorySpecs {
@@ -51,6 +50,9 @@ do {
     let checks = try crossCheck(ours: territories, reference: nearFrame, center: Position(45, 40))
     let output = try territoryOutput(territories, builder: builder, checks: checks, frame: frame)
     try write("territories", output.collection, output.provenance, to: out)
+
+    try places.addDilucu(territories: territories)
+    try write("places", places.collection, places.provenance, to: out)
 
     let routes = try buildRoutes(definitionsPath: routesPath, territories: territories, places: places.positions,
                                   digitised: places.digitised)

@@ -100,7 +100,11 @@ import Testing
         // Voskepar: inside Azerbaijan in DCW, inside Armenia in Natural Earth 10m; Karki and Yukhari Askipara:
         // Azerbaijani exclaves that DCW does not draw, so their villages fall in Armenia (GeoData/README.md).
         let knownOutside: Set<String> = ["geonames-616074", "place-karki", "place-yukhari-askipara"]
-        for f in places {
+        // Dilucu is the crossing on the Turkey–Nakhchivan border, placed on that border: within 1 m of it.
+        let dilucu = try #require(places.first { $0.id == .string("place-dilucu") }?.geometry)
+        let projection = try Projection(center: try #require(dilucu.pointPosition))
+        #expect(try projection.forward(border("turkey", "azerbaijan")).planarDistance(to: .point(Point(0, 0))) < 1)
+        for f in places where f.id != .string("place-dilucu") {
             guard case .string(let code)? = f.properties?["country_code"], let id = byCode[code], let p = f.geometry else { continue }
             let inside = try territories[id]!.contains(p)
             if case .string(let s)? = f.id, knownOutside.contains(s) {
