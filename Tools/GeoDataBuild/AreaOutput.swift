@@ -8,6 +8,17 @@ func buildAreas(_ b: AreasBuilder, qgisVersion: String) throws -> [(name: String
         Feature(id: .string(id), geometry: try geometry.reducedPrecision(gridSize: 1e-7), properties: properties)
     }
     func s(_ v: String) -> JSONValue { .string(v) }
+    /// The Lachin corridor along one road: the route buffered 2.5 km each side, held by the peacekeepers.
+    func corridor(_ id: String, _ route: String, along: String, from: String, to: String, note: String?, accuracy: String) throws -> Feature {
+        var properties: JSONObject = [
+            "name": s("Lachin corridor / Berdzor corridor, 5 km wide, along \(along)"),
+            "holder": s("Russian peacekeeping contingent"), "from": s(from), "to": s(to),
+            "source": s("the \(route) route (routes layer) buffered 2.5 km each side in a local azimuthal equidistant projection; 5 km width per the trilateral statement of 10 November 2020"),
+            "accuracy": s("schematic, ± 5 km: \(accuracy)"),
+        ]
+        if let note { properties["dates_note"] = s(note) }
+        return try feature(id, try b.corridor(route, width: 5_000), properties)
+    }
 
     let (oblast, oblastGap) = try b.formerOblast()
     let (ceasefire, ceasefireGap) = try b.ceasefireLine()
@@ -33,21 +44,11 @@ func buildAreas(_ b: AreasBuilder, qgisVersion: String) throws -> [(name: String
             "source": s("\(gpkg): the lines named \"Ceasefire Line 1994\", chained, extended 2 km past the border at both ends, cutting mainland Azerbaijan (territories layer)"),
             "accuracy": s(gpkgAccuracy),
         ]),
-        try feature("control-lachin-corridor-2020-2022", try b.corridor("road-lachin-corridor", width: 5_000), [
-            "name": s("Lachin corridor / Berdzor corridor, 5 km wide, along the road through Lachin"),
-            "holder": s("Russian peacekeeping contingent"),
-            "from": s("2020-11-10"), "to": s("2022-08-26"),
-            "dates_note": s("Lachin, Aghavno and Nerkin Sus were handed to Azerbaijan on 26 August 2022, when traffic moved to the new road"),
-            "source": s("the road-lachin-corridor route (routes layer) buffered 2.5 km each side in a local azimuthal equidistant projection; 5 km width per the trilateral statement of 10 November 2020"),
-            "accuracy": s("schematic, ± 5 km: the route is straight between towns"),
-        ]),
-        try feature("control-lachin-corridor-2022-2023", try b.corridor("road-lachin-bypass-2022", width: 5_000), [
-            "name": s("Lachin corridor / Berdzor corridor, 5 km wide, along the 2022 road through Mets Shen"),
-            "holder": s("Russian peacekeeping contingent"),
-            "from": s("2022-08-26"), "to": s("2023-09-20"),
-            "source": s("the road-lachin-bypass-2022 route (routes layer) buffered 2.5 km each side in a local azimuthal equidistant projection"),
-            "accuracy": s("schematic, ± 5 km: the route is straight between the places the press names along it"),
-        ]),
+        try corridor("control-lachin-corridor-2020-2022", "road-lachin-corridor", along: "the road through Lachin", from: "2020-11-10", to: "2022-08-26",
+                     note: "Lachin, Aghavno and Nerkin Sus were handed to Azerbaijan on 26 August 2022, when traffic moved to the new road",
+                     accuracy: "the route is straight between towns"),
+        try corridor("control-lachin-corridor-2022-2023", "road-lachin-bypass-2022", along: "the 2022 road through Mets Shen", from: "2022-08-26", to: "2023-09-20",
+                     note: nil, accuracy: "the route is straight between the places the press names along it"),
     ]
     let held2020 = try b.held2020(oblast: oblast, held1994: held1994)
     control.append(try feature("control-armenian-forces-2020-2023", held2020, [

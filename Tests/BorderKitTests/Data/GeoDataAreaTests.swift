@@ -79,12 +79,17 @@ import Testing
         #expect(g.area(of: try karki.difference(territories["armenia"]!)) < 1)
     }
 
+    /// A control feature, its geometry and its geodesic area in km², printed beside the published figure.
+    func measured(_ id: String, published: String) throws -> (feature: Feature, geometry: Geometry, km2: Double) {
+        let f = try #require(control[id])
+        let km2 = g.area(of: f.geometry!) / 1e6
+        print("GeoData \(id): \(km2) km² (published \(published))")
+        return (f, f.geometry!, km2)
+    }
+
     @Test("held by Armenian forces 2020–2023: about 2,800–3,170 km² (published, ± 10%), inside the oblast, Khankendi in, Shusha out")
     func held2020() throws {
-        let f = try #require(control["control-armenian-forces-2020-2023"])
-        let held = f.geometry!
-        let km2 = g.area(of: held) / 1e6
-        print("GeoData held 2020–2023: \(km2) km² (published about 2,800–3,170)")
+        let (f, held, km2) = try measured("control-armenian-forces-2020-2023", published: "about 2,800–3,170")
         #expect(km2 >= 2_800 * 0.9 && km2 <= 3_170 * 1.1)
         #expect(g.area(of: try held.difference(claims["claim-nkr-former-nkao"]!.geometry!)) < 1)
         #expect(try held.contains(.point(Point(46.7528, 39.8177))))     // Khankendi / Stepanakert
@@ -94,10 +99,7 @@ import Testing
 
     @Test("the four villages returned in 2024: 6.5 km² ± 30% in Azerbaijan along the delimited section, by the located villages")
     func returnedVillages() throws {
-        let f = try #require(control["control-returned-villages-2024"])
-        let strip = f.geometry!
-        let km2 = g.area(of: strip) / 1e6
-        print("GeoData returned villages 2024: \(km2) km² (published 6.5; the depth is sized to it, GeoData/README.md)")
+        let (f, strip, km2) = try measured("control-returned-villages-2024", published: "6.5; the depth is sized to it, GeoData/README.md")
         #expect(abs(km2 - 6.5) / 6.5 <= 0.30)
         #expect(f.properties?["holder"] == .string("Armenia") && f.properties?["to"] == .string("2024-05-24"))
         // Outside Azerbaijan: no more than the layer's 1e-7° grid (about 1 cm) allows along 12.7 km of border.
@@ -114,9 +116,8 @@ import Testing
 
     @Test("Armenian territory held by Azerbaijan since 2021–2022: 139 km² (published, by construction) inside Armenia by its eastern border")
     func heldInArmenia() throws {
-        let f = try #require(control["control-azerbaijan-in-armenia-2021-2022"])
-        let strip = f.geometry!
-        #expect(abs(g.area(of: strip) / 1e6 - 139) < 0.5)
+        let (f, strip, km2) = try measured("control-azerbaijan-in-armenia-2021-2022", published: "139; the depth is sized to it")
+        #expect(abs(km2 - 139) < 0.5)
         #expect(f.properties?["holder"] == .string("Azerbaijan") && f.properties?["from"] == .string("2021-05-12"))
         #expect(g.area(of: try strip.difference(territories["armenia"]!)) < 1)
         let e = try #require(strip.envelope)
