@@ -50,11 +50,10 @@ extension AreasBuilder {
     func borderBetween(_ a: String, _ b: String, from: Position, to: Position) throws -> Geometry {
         let border = try sharedBorder(territories[a]!, territories[b]!)
         let projection = try Projection(center: Position((from.x + to.x) / 2, (from.y + to.y) / 2))
-        let p = Geometry.point(Point(try projection.forward(from))), q = Geometry.point(Point(try projection.forward(to)))
-        let lines = try border.lineStrings.map { try projection.forward(Geometry.lineString($0)) }
-        guard let line = try lines.min(by: { try $0.planarDistance(to: p) + $0.planarDistance(to: q) < $1.planarDistance(to: p) + $1.planarDistance(to: q) }),
-              case .lineString(let l) = line else { throw BuildError("no \(a)–\(b) border") }
-        let dp = try line.project(p), dq = try line.project(q)
+        let p = try projection.forward(from), q = try projection.forward(to)
+        let line = try nearestComponent(of: border, to: p, q, in: projection)
+        guard case .lineString(let l) = line else { throw BuildError("the \(a)–\(b) border is not one line") }
+        let dp = try line.project(.point(Point(p))), dq = try line.project(.point(Point(q)))
         let piece = substring(l.positions, from: min(dp, dq), to: max(dp, dq))
         return .lineString(LineString(try piece.map { try projection.inverse($0) }))
     }

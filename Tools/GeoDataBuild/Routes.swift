@@ -84,11 +84,7 @@ struct RouteBuilder {
         let mid = Position((from.x + to.x) / 2, (from.y + to.y) / 2)
         let projection = try Projection(center: mid)
         let a = try projection.forward(from), b = try projection.forward(to)
-        // The border component that passes nearest both anchors.
-        let lines = try border.lineStrings.map { try projection.forward(Geometry.lineString($0)) }
-        guard let line = try lines.min(by: { try distanceSum($0, a, b) < distanceSum($1, a, b) }) else {
-            throw BuildError("no border between \(pair)")
-        }
+        let line = try nearestComponent(of: border, to: a, b, in: projection)
         let sideGeometry = try projection.forward(territory(side))
         var shifted = try line.offsetCurve(offset, style: BufferStyle(quadrantSegments: 8, join: .round))
         let probe = try shifted.interpolate(try shifted.planarLength() / 2)
@@ -103,9 +99,16 @@ struct RouteBuilder {
         return try ordered.map { try projection.inverse($0) }
     }
 
-    private func distanceSum(_ line: Geometry, _ a: Position, _ b: Position) throws -> Double {
-        try line.planarDistance(to: .point(Point(a))) + line.planarDistance(to: .point(Point(b)))
-    }
+}
+
+/// The line of `border` (lon/lat) that passes nearest both `a` and `b` (in `projection`'s plane), projected:
+/// a shared border has several lines (mainland, exclaves), and a stretch between two anchors lies on one.
+func nearestComponent(of border: Geometry, to a: Position, _ b: Position, in projection: Projection) throws -> Geometry {
+    let pa = Geometry.point(Point(a)), pb = Geometry.point(Point(b))
+    func sum(_ line: Geometry) throws -> Double { try line.planarDistance(to: pa) + line.planarDistance(to: pb) }
+    let lines = try border.lineStrings.map { try projection.forward(Geometry.lineString($0)) }
+    guard let line = try lines.min(by: { try sum($0) < sum($1) }) else { throw BuildError("no border line near the anchors") }
+    return line
 }
 
 /// The part of a planar polyline between distances `d0` and `d1` along it (GEOS 3.11 has no line substring).
