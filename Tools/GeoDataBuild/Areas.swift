@@ -103,9 +103,8 @@ struct AreasBuilder {
         let projection = try Projection(center: baghanis)
         let border = try sharedBorder(territories["AM"]!, territories["AZ"]!)
         let b = try projection.forward(baghanis), v = try projection.forward(voskepar)
-        let lines = try border.lineStrings.map { try projection.forward(Geometry.lineString($0)) }
-        guard let line = try lines.min(by: { try $0.planarDistance(to: .point(Point(b))) < $1.planarDistance(to: .point(Point(b))) }),
-              case .lineString(let l) = line else { throw BuildError("no Armenia–Azerbaijan border near Baghanis") }
+        let line = try nearestComponent(of: border, to: b, b, in: projection)
+        guard case .lineString(let l) = line else { throw BuildError("the Armenia–Azerbaijan border near Baghanis is not one line") }
         let db = try line.project(.point(Point(b))), dv = try line.project(.point(Point(v)))
         let piece = dv >= db ? substring(l.positions, from: db, to: db + length) : substring(l.positions, from: db - length, to: db)
         return .lineString(LineString(try piece.map { try projection.inverse($0) }))

@@ -88,10 +88,9 @@ func buildPlaces(rawPath: String, namesPath: String, digitisedPath: String) thro
 extension PlacesOutput {
     /// Dilucu, the only crossing on the 17 km Turkey–Nakhchivan border, located by no source we could cite:
     /// the point of that border (territories layer) nearest Heydarabad, the Nakhchivan village at the crossing.
-    mutating func addDilucu(territories: [(code: String, geometry: Geometry)]) throws {
-        let builder = RouteBuilder(territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
-                                   places: positions, digitised: digitised)
-        let at = try builder.anchor(["border_point": .array([.string("AZ"), .string("TR")]), "near": .object(["place": .integer(8326746)])])
+    mutating func addDilucu(territories: [String: Geometry]) throws {
+        let anchors = RouteBuilder(territories: territories, places: positions, digitised: digitised)
+        let at = try anchors.anchor(["border_point": .array([.string("AZ"), .string("TR")]), "near": .object(["place": .integer(8326746)])])
         let point = try Geometry.point(Point(at)).reducedPrecision(gridSize: 1e-7).position()
         collection.features.append(Feature(id: .string("place-dilucu"), geometry: .point(Point(point)), properties: [
             "name": .string("Dilucu"), "names": .object(["en": .string("Dilucu"), "tr": .string("Dilucu"), "az": .string("Dilucu")]),

@@ -1,14 +1,10 @@
 import GeoCore
 
 /// The routes layer: one LineString per definition, with every member of the definition but its legs.
-func buildRoutes(definitionsPath: String, territories: [(code: String, geometry: Geometry)], places: [Int64: Position],
-                 digitised: [String: Position])
-    throws -> (collection: FeatureCollection, provenance: JSONValue) {
+func buildRoutes(definitionsPath: String, builder: RouteBuilder) throws -> (collection: FeatureCollection, provenance: JSONValue) {
     guard case .array(let definitions) = try JSONValue.read(try FileIO.readAll(definitionsPath), source: definitionsPath) else {
         throw BuildError("\(definitionsPath): expected an array of routes")
     }
-    let builder = RouteBuilder(territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
-                               places: places, digitised: digitised)
     var features: [Feature] = []
     for case .object(let d) in definitions {
         guard case .string(let id)? = d["id"] else { throw BuildError("a route without an id") }

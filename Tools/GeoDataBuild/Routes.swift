@@ -98,7 +98,6 @@ struct RouteBuilder {
         let ordered = da <= db ? piece : Array(piece.reversed())
         return try ordered.map { try projection.inverse($0) }
     }
-
 }
 
 /// The line of `border` (lon/lat) that passes nearest both `a` and `b` (in `projection`'s plane), projected:

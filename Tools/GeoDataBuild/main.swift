@@ -51,15 +51,16 @@ do {
     let output = try territoryOutput(territories, builder: builder, checks: checks, frame: frame)
     try write("territories", output.collection, output.provenance, to: out)
 
-    try places.addDilucu(territories: territories)
+    let byCode = Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) })
+    try places.addDilucu(territories: byCode)
     try write("places", places.collection, places.provenance, to: out)
 
-    let routes = try buildRoutes(definitionsPath: routesPath, territories: territories, places: places.positions,
-                                  digitised: places.digitised)
+    let routes = try buildRoutes(definitionsPath: routesPath,
+                                 builder: RouteBuilder(territories: byCode, places: places.positions, digitised: places.digitised))
     try write("routes", routes.collection, routes.provenance, to: out)
 
     let areas = AreasBuilder(
-        territories: Dictionary(uniqueKeysWithValues: territories.map { ($0.code, $0.geometry) }),
+        territories: byCode,
         routes: Dictionary(uniqueKeysWithValues: routes.collection.features.compactMap { f in f.id.map { ("\($0)", f.geometry!) } }),
         places: places.positions, digitised: places.digitised, naturalEarth: naturalEarth,
         disputed: try keyed(disputedPath, by: "name").map { (name: $0.key, line: $0.geometry) })
