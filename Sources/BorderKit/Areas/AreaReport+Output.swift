@@ -21,6 +21,8 @@ extension AreaReport {
     }
     public var exclaves: [EnclaveRecord] { enclaves.filter(\.isExclave) }
     public var enclavesOnly: [EnclaveRecord] { enclaves.filter { $0.surroundedBy != nil } }
+    /// Parts apart from the main body that are not linked to it over land (islands, alone or shared).
+    public var detachedParts: [EnclaveRecord] { enclaves.filter(\.isDetachedPart) }
 
     private var atText: String { at.map { "at \($0)" } ?? "latest state (open-ended control and claims)" }
 
@@ -31,7 +33,7 @@ extension AreaReport {
     }
 
     public var enclaveTable: Table {
-        Table(columns: ["territory", "kind", "surrounded_by", "neighbours", "area_km2", "lon", "lat"], rows: enclaves.filter { !$0.neighbours.isEmpty }.map { e in
+        Table(columns: ["territory", "kind", "surrounded_by", "neighbours", "area_km2", "lon", "lat"], rows: enclaves.filter { !$0.isDetachedPart }.map { e in
             [.text(e.territory), .text(e.kind), e.surroundedBy.map(Cell.text) ?? .empty, .text(e.neighbours.joined(separator: "; ")),
              .number(e.area / 1e6, decimals: 3), .number(e.centroid.lon, decimals: 5), .number(e.centroid.lat, decimals: 5)]
         })
@@ -44,10 +46,12 @@ extension AreaReport {
             [.text($0.holder), .text($0.territory), .number($0.area / 1e6, decimals: 3)]
         }).markdown
         text += "\n## Per claimant\n\n" + Table(columns: ["claimant", "area_km2"], rows: byClaimant.map { [.text($0.0), .number($0.1 / 1e6, decimals: 3)] }).markdown
-        text += "\n## Enclaves and exclaves that touch other territories\n\n" + enclaveTable.markdown
-        let islands = Dictionary(grouping: enclaves.filter { $0.neighbours.isEmpty }, by: \.territory)
+        text += "\n## Enclaves and exclaves\n\n"
+        text += "An exclave is a part apart from the territory's main body (its largest part) that is linked to it over land "
+        text += "only through other territories; an enclave is wholly surrounded by one other territory.\n\n" + enclaveTable.markdown
+        let islands = Dictionary(grouping: detachedParts, by: \.territory)
         if !islands.isEmpty {
-            text += "\nParts apart from the main body that touch no other territory (islands, coastal parts): "
+            text += "\nDetached parts, apart from the main body and not linked to it over land (islands, alone or shared with a neighbour): "
             text += islands.keys.sorted().map { "\($0) \(islands[$0]!.count)" }.joined(separator: ", ") + ".\n"
         }
         if !slivers.isEmpty { text += "\n\(slivers.count) pieces are smaller than \(JSONNumberFormat.shortest(minArea)) m² (kept above).\n" }
@@ -75,6 +79,10 @@ extension AreaReport {
                          "lon": .number(e.centroid.lon), "lat": .number(e.centroid.lat)])
             }),
             "exclaves": .array(exclaves.map { e in
+                .object(["territory": .string(e.territory), "area_m2": .number(e.area), "lon": .number(e.centroid.lon),
+                         "lat": .number(e.centroid.lat), "neighbours": .array(e.neighbours.map(JSONValue.string))])
+            }),
+            "detached_parts": .array(detachedParts.map { e in
                 .object(["territory": .string(e.territory), "area_m2": .number(e.area), "lon": .number(e.centroid.lon),
                          "lat": .number(e.centroid.lat), "neighbours": .array(e.neighbours.map(JSONValue.string))])
             }),

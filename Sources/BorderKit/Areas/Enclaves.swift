@@ -1,64 +1,121 @@
 import GeoCore
 
-/// A component of a territory that is an exclave (not its main body), an enclave (wholly surrounded by one
-/// other territory), or both.
+/// A part of a territory apart from its main body (an exclave, or a detached part such as an island), or a
+/// part wholly surrounded by one other territory (an enclave), or both.
 public struct EnclaveRecord: Sendable, Hashable {
     public var territory: String
+    /// Linked to the territory's main body over land only through other territories (Kaliningrad, Nakhchivan).
     public var isExclave: Bool
+    /// Apart from the main body and not linked to it over land (an island, alone or shared with a neighbour).
+    public var isDetachedPart: Bool = false
     /// The one territory that wholly surrounds it, when it is an enclave.
     public var surroundedBy: String?
-    /// The territories it touches along a line (none: an island or a coastal part).
+    /// The territories it shares a border of positive length with (none: an island, or a coastal part).
     public var neighbours: [String]
     /// Geodesic area, m².
     public var area: Double
-    /// Planar centroid in lon/lat (`GEOSGetCentroid_r`).
+    /// Planar centroid in lon/lat (`GEOSGetCentroid_r`), longitude within ±180°.
     public var centroid: Position
 
     public var kind: String {
         switch (isExclave, surroundedBy != nil) {
         case (true, true): "exclave, enclave"
         case (true, false): "exclave"
-        default: "enclave"
+        case (false, true): "enclave"
+        default: "detached part"
         }
     }
 }
 
 public enum Enclaves {
-    /// The exclaves and enclaves of every territory. A territory's main body is its largest component by
-    /// geodesic area; every other component is an exclave. A component (or a whole one-part territory) is an
-    /// enclave when all of its outer ring lies on one other territory's boundary (exactly, or within `snap`
-    /// metres: its boundary is then compared with the other's buffered in a local projection).
+    /// The exclaves, detached parts and enclaves of every territory, by land.
+    ///
+    /// A territory's main body is its largest part by geodesic area. The land-contact graph joins two parts (of
+    /// any territories) that share a border of positive length — exactly, or within `snap` metres — found by
+    /// one GEOS intersection per pair of parts whose envelopes meet (STRtree, clipped to their shared box, in
+    /// their common frame across ±180°). A part apart from the main body is an *exclave* when it lies in the
+    /// same connected land mass as the main body (reaching it over land means crossing another territory:
+    /// Kaliningrad, Alaska, Nakhchivan, Cabinda, Musandam), else a *detached part* (an island, alone or shared
+    /// with a neighbour: Great Britain's Northern Ireland, Indonesia's New Guinea). A part (or a whole one-part
+    /// territory) is an *enclave* of T when all of its outer ring lies on T's boundary.
     public static func find(_ territories: [Territory], snap: Double = 0) throws -> [EnclaveRecord] {
         let g = Geodesic.wgs84
-        let tree = try STRtree(territories.map(\.geometry))
-        let boundaries = try territories.map { try $0.geometry.boundary() }
-        let prepared = try boundaries.map { try PreparedGeometry($0) }
-        var out: [EnclaveRecord] = []
+        struct Part { let territory: Int; let polygon: Polygon; let geometry: Geometry; let area: Double }
+        var parts: [Part] = []
+        var mainPart: [Int] = []
         for (i, t) in territories.enumerated() {
-            let components = t.geometry.polygons
-            let areas = components.map { g.area(of: $0) }
-            let main = areas.indices.max { areas[$0] < areas[$1] } ?? 0
-            for (k, component) in components.enumerated() {
-                let outer = Geometry.lineString(LineString(component.rings[0]))
-                let perimeter = g.length(of: outer)
-                var shared: [(String, Double)] = []
-                for j in try tree.query(outer) where j != i {
-                    let touches = snap > 0 ? true : try prepared[j].intersects(outer)
-                    guard touches else { continue }
-                    let length = snap > 0 ? try lengthNear(outer, boundaries[j], snap: snap)
-                        : Geodesic.wgs84.length(of: try prepared[j].intersection(outer))
-                    if length > 0 { shared.append((territories[j].id, length)) }
+            var best = -1, bestArea = -1.0
+            for p in t.geometry.polygons where !(p.exterior?.isEmpty ?? true) {
+                let area = g.area(of: p)
+                if area > bestArea { best = parts.count; bestArea = area }
+                parts.append(Part(territory: i, polygon: p, geometry: .polygon(p), area: area))
+            }
+            mainPart.append(best)
+        }
+        // Land contacts between parts of different territories.
+        let tree = try STRtree(parts.map(\.geometry))
+        let margin = snap / 111_320 / 0.17
+        var landMass = UnionFind(count: parts.count)
+        var touching = [[Int: Double]](repeating: [:], count: parts.count)   // part → territory → shared metres
+        var seen = Set<Int64>()
+        for (p, part) in parts.enumerated() {
+            guard let e = part.geometry.envelope else { continue }
+            for copy in e.expanded(by: margin).antimeridianCopies {
+                for q in try tree.query(copy) where parts[q].territory != part.territory {
+                    let (a, b) = (min(p, q), max(p, q))
+                    guard seen.insert(Int64(a) * Int64(parts.count) + Int64(b)).inserted else { continue }
+                    let length = try sharedLength(parts[a].geometry, parts[b].geometry, snap: snap)
+                    guard length > 0.01 else { continue }
+                    landMass.union(a, b)
+                    touching[a][parts[b].territory, default: 0] += length
+                    touching[b][parts[a].territory, default: 0] += length
                 }
-                let surrounding = shared.filter { $0.1 >= perimeter * (1 - 1e-9) - 2 * snap - 0.01 }
-                let surroundedBy = surrounding.count == 1 && shared.count == 1 ? surrounding[0].0 : nil
-                guard k != main || surroundedBy != nil else { continue }
-                let c = try Geometry.polygon(component).centroid()
-                out.append(EnclaveRecord(territory: t.id, isExclave: k != main, surroundedBy: surroundedBy,
-                                         neighbours: shared.map(\.0).sorted(), area: areas[k],
-                                         centroid: c.pointPosition ?? component.rings[0][0]))
             }
         }
-        return out.sorted { ($0.territory, -$0.area) < ($1.territory, -$1.area) }
+        var prepared: [Int: PreparedGeometry] = [:]
+        var out: [EnclaveRecord] = []
+        for (p, part) in parts.enumerated() {
+            let t = territories[part.territory]
+            let main = mainPart[part.territory]
+            let neighbours = touching[p].keys.map { territories[$0].id }.sorted()
+            // An enclave: one neighbour, along all of the outer ring.
+            var surroundedBy: String?
+            if touching[p].count == 1, let j = touching[p].keys.first {
+                let outer = Geometry.lineString(LineString(part.polygon.rings[0]))
+                let (ring, other) = Geometry.commonFrame(outer, territories[j].geometry)
+                let length: Double
+                if snap > 0 {
+                    length = try lengthNear(ring, try other.boundary(), snap: snap)
+                } else if ring == outer, other == territories[j].geometry {
+                    if prepared[j] == nil { prepared[j] = try PreparedGeometry(try other.boundary()) }
+                    length = g.length(of: try prepared[j]!.intersection(ring))
+                } else {
+                    length = g.length(of: try other.boundary().intersection(ring))
+                }
+                if length >= g.length(of: outer) * (1 - 1e-9) - 2 * snap - 0.01 { surroundedBy = territories[j].id }
+            }
+            let apart = p != main
+            guard apart || surroundedBy != nil else { continue }
+            let exclave = apart && landMass.find(p) == landMass.find(main)
+            let c = try part.geometry.centroid()
+            out.append(EnclaveRecord(territory: t.id, isExclave: exclave, isDetachedPart: apart && !exclave, surroundedBy: surroundedBy,
+                                     neighbours: neighbours, area: part.area,
+                                     centroid: (c.pointPosition ?? part.polygon.rings[0][0]).wrappedLongitude))
+        }
+        return out.sorted { ($0.territory, -$0.area, $0.centroid.x, $0.centroid.y) < ($1.territory, -$1.area, $1.centroid.x, $1.centroid.y) }
+    }
+
+    /// Geodesic metres of border two parts share: the lines of their intersection (exact), or the part of the
+    /// first's boundary within `snap` metres of the second's.
+    static func sharedLength(_ a: Geometry, _ b: Geometry, snap: Double) throws -> Double {
+        let (ga, gb) = Geometry.commonFrame(a, b)
+        guard let ea = ga.envelope, let eb = gb.envelope else { return 0 }
+        let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
+                           maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6 + snap / 111_320 / 0.17)
+        guard box.minX <= box.maxX, box.minY <= box.maxY else { return 0 }
+        let ca = try ga.boundary().clipped(to: box), cb = try gb.boundary().clipped(to: box)
+        if snap > 0 { return try lengthNear(ca, cb, snap: snap) }
+        return Geodesic.wgs84.length(of: try ca.intersection(cb))
     }
 
     /// Geodesic length of `line` lying within `snap` metres of `boundary` (buffered in a local projection).
@@ -67,5 +124,24 @@ public enum Enclaves {
         let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
         let zone = try projection.forward(boundary).buffer(snap)
         return Geodesic.wgs84.length(of: try projection.inverse(try projection.forward(line).intersection(zone)))
+    }
+}
+
+/// Disjoint sets over 0..<count with path halving and union by size: near-constant time per operation.
+struct UnionFind {
+    private var parent: [Int]
+    private var size: [Int]
+    init(count: Int) { parent = Array(0..<count); size = Array(repeating: 1, count: count) }
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+        return x
+    }
+    mutating func union(_ a: Int, _ b: Int) {
+        var (ra, rb) = (find(a), find(b))
+        guard ra != rb else { return }
+        if size[ra] < size[rb] { swap(&ra, &rb) }
+        parent[rb] = ra
+        size[ra] += size[rb]
     }
 }

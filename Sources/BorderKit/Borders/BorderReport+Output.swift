@@ -37,6 +37,12 @@ extension BorderReport {
             text += "\n## Pairs touching only at points\n\n"
             text += pointContacts.map { "- \(label($0.territories[0])) – \(label($0.territories[1]))" }.joined(separator: "\n") + "\n"
         }
+        if !overlaps.isEmpty {
+            text += "\n## Overlaps\n\nTerritories whose areas overlap (a coverage should have none); their border above is where their boundaries coincide.\n\n"
+            text += Table(columns: ["territory_a", "territory_b", "overlap_km2"], rows: overlaps.map {
+                [.text($0.territories[0]), .text($0.territories[1]), .number($0.area / 1e6, decimals: 6)]
+            }).markdown
+        }
         if !warnings.isEmpty { text += "\n## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
         return text
     }
@@ -59,7 +65,10 @@ extension BorderReport {
             }),
             "point_contacts": .array(pointContacts.map { p in
                 .object(["territories": .array(p.territories.map(JSONValue.string)),
-                         "points": .array(p.touchPoints.map { .array([.number($0.lon), .number($0.lat)]) })])
+                         "points": .array(p.touchPoints.map { .array([.number($0.wrappedLongitude.lon), .number($0.lat)]) })])
+            }),
+            "overlaps": .array(overlaps.map { o in
+                .object(["territories": .array(o.territories.map(JSONValue.string)), "area_m2": .number(o.area)])
             }),
             "tripoints": .array(tripoints.map { t in
                 .object(["territories": .array(t.territories.map(JSONValue.string)), "lon": .number(t.position.lon), "lat": .number(t.position.lat)])

@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// One stretch of border between two territories, with one status.
@@ -21,6 +22,8 @@ public struct PairBorder: Sendable, Hashable {
     public var touchPoints: [Position]
     /// The border's nodes: the ends of its line-merged lines, and the touch points (for tripoints).
     public var nodes: [Position]
+    /// Geodesic area in m² on WGS84 where the two territories overlap (0 in a clean coverage).
+    public var overlapArea: Double = 0
     /// Geodesic length of the whole border, metres.
     public var length: Double { segments.reduce(0) { $0 + $1.length } }
     /// Metres per status, statuses sorted by name.
@@ -39,6 +42,14 @@ public struct Tripoint: Sendable, Hashable {
     }
 }
 
+/// Two territories whose areas overlap: in a coverage, a mistake of the data.
+public struct TerritoryOverlap: Sendable, Hashable, Codable {
+    /// The two territory ids, sorted.
+    public var territories: [String]
+    /// Geodesic area of the overlap, m² on WGS84.
+    public var area: Double
+}
+
 /// Options of the border analysis.
 public struct BorderOptions: Sendable {
     /// Tolerance in metres for borders whose sources do not share vertices; 0 = exact. With a snap, each end
@@ -50,6 +61,8 @@ public struct BorderOptions: Sendable {
     public var unmatchedStatus = "undelimited"
     /// Worker threads, by default one per processor; each has its own GEOS context.
     public var workers = Parallel.processorCount
+    /// Overlaps larger than this (m²) are reported and warned about.
+    public var overlapTolerance = 1.0
     public init() {}
 }
 
@@ -62,6 +75,8 @@ public struct BorderReport: Sendable {
     /// Pairs that touch only at points.
     public var pointContacts: [PairBorder]
     public var tripoints: [Tripoint]
+    /// Pairs that overlap by more than `BorderOptions.overlapTolerance`, sorted by ids.
+    public var overlaps: [TerritoryOverlap] = []
     public var warnings: [InputWarning]
     /// Territory names by id, where the input has them.
     public var names: [String: String]
@@ -78,7 +93,6 @@ public enum Borders {
     public static func run(_ territories: [Territory], status: [BorderStatusLine] = [], source: String,
                            warnings: [InputWarning] = [], options: BorderOptions = BorderOptions(),
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BorderReport {
-        let boundaries = try territories.map { try $0.geometry.boundary() }
         let candidates = try candidatePairs(territories, options: options)
         let results = Locked([PairOutcome?](repeating: nil, count: candidates.count))
         let done = Locked(0)
@@ -88,8 +102,7 @@ public enum Borders {
                 let (i, j) = candidates[k]
                 let outcome: PairOutcome
                 do {
-                    outcome = .done(try pairBorder(territories[i], territories[j], boundaries[i], boundaries[j],
-                                                   status: status, options: options))
+                    outcome = .done(try pairBorder(territories[i], territories[j], status: status, options: options))
                 } catch {
                     outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
                 }
@@ -98,22 +111,27 @@ public enum Borders {
                 progress?(n, candidates.count)
             } }
         }
-        var pairs: [PairBorder] = [], contacts: [PairBorder] = []
+        var pairs: [PairBorder] = [], contacts: [PairBorder] = [], overlaps: [TerritoryOverlap] = []
         for outcome in results.withLock({ $0 }) {
             switch outcome {
-            case .done(let p)?: if !p.segments.isEmpty { pairs.append(p) } else if !p.touchPoints.isEmpty { contacts.append(p) }
+            case .done(let p)?:
+                if !p.segments.isEmpty { pairs.append(p) } else if !p.touchPoints.isEmpty { contacts.append(p) }
+                if p.overlapArea > options.overlapTolerance { overlaps.append(TerritoryOverlap(territories: p.territories, area: p.overlapArea)) }
             case .failed(let message)?: throw InputError("border of \(message)")
             case nil: break
             }
         }
         pairs.sort { $0.territories.lexicographicallyPrecedes($1.territories) }
         contacts.sort { $0.territories.lexicographicallyPrecedes($1.territories) }
+        overlaps.sort { $0.territories.lexicographicallyPrecedes($1.territories) }
+        var allWarnings = warnings
+        for o in overlaps { allWarnings.append(overlapWarning(o, source: source)) }
         let method = options.snap > 0
             ? "the part of each territory's boundary within \(JSONNumberFormat.shortest(options.snap)) m of its neighbour's "
                 + "(GEOS buffer in a local azimuthal equidistant projection, then intersection), line-merged; lengths geodesic on WGS84"
-            : "exact: the intersection of the two boundaries (GEOS boundary, intersection), line-merged; lengths geodesic on WGS84"
+            : "exact: the lines where the two territories meet (GEOS intersection of the pair, clipped to their shared box), line-merged; lengths geodesic on WGS84"
         return BorderReport(source: source, method: method, snap: options.snap, pairs: pairs, pointContacts: contacts,
-                            tripoints: tripoints(pairs + contacts, snap: options.snap), warnings: warnings,
+                            tripoints: tripoints(pairs + contacts, snap: options.snap), overlaps: overlaps, warnings: allWarnings,
                             names: Dictionary(territories.compactMap { t in t.name.map { (t.id, $0) } }, uniquingKeysWith: { a, _ in a }))
     }
 
@@ -122,48 +140,81 @@ public enum Borders {
         case failed(String)
     }
 
-    /// Index pairs (i < j) whose envelopes, grown by the snap, intersect, restricted to `options.pairs`.
+    /// The warning for an overlap: both ids and the area.
+    static func overlapWarning(_ o: TerritoryOverlap, source: String) -> InputWarning {
+        InputWarning(source: source, pointer: "", message: "territories \"\(o.territories[0])\" and \"\(o.territories[1])\" overlap by "
+            + "\(JSONNumberFormat.fixed(o.area / 1e6, decimals: 6)) km² (\(JSONNumberFormat.fixed(o.area, decimals: 1)) m²)")
+    }
+
+    /// Index pairs (i < j) whose envelopes, grown by the snap, intersect, restricted to `options.pairs`, sorted.
+    /// An envelope that reaches ±180° is also looked up one turn east or west, so neighbours across the
+    /// antimeridian are found whichever frame each is in.
     static func candidatePairs(_ territories: [Territory], options: BorderOptions) throws -> [(Int, Int)] {
         let tree = try STRtree(territories.map(\.geometry))
         // Degrees of longitude per metre are largest at high latitude: grow by the snap at 80° to be safe.
         let margin = options.snap / 111_320 / 0.17
         let wanted = options.pairs.map { Set($0.map { $0.sorted().joined(separator: "\u{0}") }) }
+        var found = Set<Int64>()
         var out: [(Int, Int)] = []
+        let n = Int64(territories.count)
         for (i, t) in territories.enumerated() {
             guard let e = t.geometry.envelope else { continue }
-            for j in try tree.query(e.expanded(by: margin)) where j > i {
-                if let wanted, !wanted.contains([t.id, territories[j].id].sorted().joined(separator: "\u{0}")) { continue }
-                out.append((i, j))
+            for copy in e.expanded(by: margin).antimeridianCopies {
+                for j in try tree.query(copy) where j != i {
+                    let (a, b) = (min(i, j), max(i, j))
+                    if let wanted, !wanted.contains([territories[a].id, territories[b].id].sorted().joined(separator: "\u{0}")) { continue }
+                    if found.insert(Int64(a) * n + Int64(b)).inserted { out.append((a, b)) }
+                }
             }
         }
-        return out
+        return out.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 
-    static func pairBorder(_ a: Territory, _ b: Territory, _ ba: Geometry, _ bb: Geometry,
-                           status: [BorderStatusLine], options: BorderOptions) throws -> PairBorder {
+    /// The border of one pair, computed in their common frame (`Geometry.commonFrame`).
+    ///
+    /// Exact (snap 0): one GEOS intersection of the two polygons clipped to their shared box
+    /// (`GEOSClipByRect_r`, `GEOSIntersection_r`): its lines are where the boundaries coincide (the same lines as
+    /// intersecting the two boundaries, at the same cost), its points where they touch, and its polygons where
+    /// the territories overlap. With a snap: the part of A's boundary within the snap of B's (buffered in a local
+    /// azimuthal equidistant projection), and the overlap from the same intersection of the polygons.
+    static func pairBorder(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions) throws -> PairBorder {
         let ids = [a.id, b.id].sorted()
+        let (ga, gb) = Geometry.commonFrame(a.geometry, b.geometry)
+        guard let ea = ga.envelope, let eb = gb.envelope else { return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []) }
+        // Both lie within their own envelopes, so what they share lies in the overlap of the two: clipping both
+        // to that box (a hair larger, so nothing shared runs along its edge) spares the overlay the rest of two
+        // whole countries and leaves the intersection as it was.
+        let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
+                           maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6 + options.snap / 111_320 / 0.17)
+        let inside = { (e: Envelope) in e.minX >= box.minX && e.minY >= box.minY && e.maxX <= box.maxX && e.maxY <= box.maxY }
+        let ca = inside(ea) ? ga : try ga.clipped(to: box), cb = inside(eb) ? gb : try gb.clipped(to: box)
+        var meet: Geometry
+        do {
+            meet = try ca.intersection(cb)
+        } catch let error as GEOSError where options.snap == 0 {
+            // An invalid polygon can stop the polygon overlay; its boundary still meets the neighbour's.
+            _ = error
+            meet = try ca.boundary().intersection(try cb.boundary())
+        }
+        let overlap = Geodesic.wgs84.area(of: meet)
         let shared: Geometry
         if options.snap > 0 {
-            guard let ea = ba.envelope, let eb = bb.envelope else { return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []) }
-            let center = Position((max(ea.minX, eb.minX) + min(ea.maxX, eb.maxX)) / 2, (max(ea.minY, eb.minY) + min(ea.maxY, eb.maxY)) / 2)
+            let center = Position((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
             let projection = try Projection(center: center)
-            let near = try projection.forward(bb).buffer(options.snap)
-            shared = try projection.inverse(try projection.forward(ba).intersection(near))
-        } else if let ea = ba.envelope, let eb = bb.envelope {
-            // The shared boundary lies where both envelopes overlap: clipping both boundaries to that box (a
-            // hair larger, so no shared line runs along its edge; `GEOSClipByRect_r`) leaves the intersection
-            // as it was and spares the overlay the rest of two whole countries.
-            let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
-                               maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6)
-            let inside = { (e: Envelope) in e.minX >= box.minX && e.minY >= box.minY && e.maxX <= box.maxX && e.maxY <= box.maxY }
-            shared = try (inside(ea) ? ba : ba.clipped(to: box)).intersection(inside(eb) ? bb : bb.clipped(to: box))
+            let near = try projection.forward(try cb.boundary()).buffer(options.snap)
+            shared = try projection.inverse(try projection.forward(try ca.boundary()).intersection(near))
         } else {
-            shared = try ba.intersection(bb)
+            shared = meet
         }
         let lines = shared.lineStrings.filter { $0.positions.count > 1 }
         var points: [Position] = []
         collectPoints(shared, into: &points)
-        let merged = lines.isEmpty ? [] : try Geometry.multiLineString(MultiLineString(lines)).lineMerged().lineStrings
+        // Each line starts at its lexicographically smaller end, so the output does not depend on the direction
+        // in which GEOS happened to return it.
+        let merged = (lines.isEmpty ? [] : try Geometry.multiLineString(MultiLineString(lines)).lineMerged().lineStrings).map { l in
+            guard let a = l.positions.first, let b = l.positions.last, (b.x, b.y) < (a.x, a.y) else { return l }
+            return LineString(l.positions.reversed())
+        }
         var segments: [BorderSegment] = []
         for line in merged.sorted(by: { ($0.positions[0].x, $0.positions[0].y) < ($1.positions[0].x, $1.positions[0].y) }) {
             for (piece, s) in try splitByStatus(line, status: status, tolerance: max(options.snap, 1)) {
@@ -176,7 +227,7 @@ public enum Borders {
         }
         // Endpoints of the merged lines are the border's nodes; keep them for the tripoints.
         let ends = merged.flatMap { [$0.positions.first!, $0.positions.last!] }
-        return PairBorder(territories: ids, segments: segments, touchPoints: points, nodes: points + ends)
+        return PairBorder(territories: ids, segments: segments, touchPoints: points, nodes: points + ends, overlapArea: overlap)
     }
 
     private static func collectPoints(_ g: Geometry, into out: inout [Position]) {
@@ -218,21 +269,76 @@ public enum Borders {
         LineString(try l.positions.map { try p.inverse($0) })
     }
 
-    /// Nodes shared by the borders of three or more territories. Exact positions when snap is 0; otherwise
-    /// nodes within the snap of each other are one.
+    /// Nodes shared by the borders of three or more territories. Exact positions when snap is 0 (matched by
+    /// hashing, in the east-shifted frame so that the same point from either side of ±180° is one); otherwise a
+    /// node joins the earliest node found before it within the snap (looked up in a grid of snap-sized cells on
+    /// the unit sphere, confirmed geodesically). Linear in the number of nodes.
     static func tripoints(_ pairs: [PairBorder], snap: Double) -> [Tripoint] {
         var nodes: [(position: Position, territories: Set<String>)] = []
-        for p in pairs {
-            for q in p.nodes {
-                if let k = nodes.firstIndex(where: { snap > 0 ? Geodesic.wgs84.distance($0.position, q) <= snap : $0.position.x == q.x && $0.position.y == q.y }) {
-                    nodes[k].territories.formUnion(p.territories)
-                } else {
-                    nodes.append((q, Set(p.territories)))
+        if snap > 0 {
+            var grid = NodeGrid(cell: snap)
+            for p in pairs {
+                for q in p.nodes {
+                    if let k = grid.first(near: q, within: snap) {
+                        nodes[k].territories.formUnion(p.territories)
+                    } else {
+                        grid.insert(q)
+                        nodes.append((q, Set(p.territories)))
+                    }
+                }
+            }
+        } else {
+            var index: [Position: Int] = [:]
+            for p in pairs {
+                for q in p.nodes {
+                    let key = q.eastShiftedKey
+                    if let k = index[key] {
+                        nodes[k].territories.formUnion(p.territories)
+                    } else {
+                        index[key] = nodes.count
+                        nodes.append((q, Set(p.territories)))
+                    }
                 }
             }
         }
         return nodes.filter { $0.territories.count >= 3 }
-            .map { Tripoint(territories: $0.territories.sorted(), position: $0.position) }
+            .map { Tripoint(territories: $0.territories.sorted(), position: $0.position.wrappedLongitude) }
             .sorted { ($0.territories.joined(separator: ","), $0.position.x, $0.position.y) < ($1.territories.joined(separator: ","), $1.position.x, $1.position.y) }
+    }
+}
+
+/// Positions bucketed in cubes of `cell` metres on a sphere of the Earth's mean radius, for finding the nodes
+/// within a snap of a node without scanning them all. A chord is never longer than the geodesic it spans (to
+/// within the sphere's approximation, covered by looking one cell further), so no node within the snap is missed.
+struct NodeGrid {
+    let cell: Double
+    private var buckets: [SIMD3<Int64>: [Int]] = [:]
+    /// The stored positions, by index in the order inserted.
+    private(set) var positions: [Position] = []
+
+    init(cell: Double) { self.cell = cell }
+
+    private func key(_ p: Position) -> SIMD3<Int64> {
+        let r = 6_371_008.8, lat = p.lat * .pi / 180, lon = p.lon * .pi / 180
+        let v = SIMD3(r * cos(lat) * cos(lon), r * cos(lat) * sin(lon), r * sin(lat)) / cell
+        return SIMD3(Int64(v.x.rounded(.down)), Int64(v.y.rounded(.down)), Int64(v.z.rounded(.down)))
+    }
+
+    /// Stores `p` with the next index.
+    mutating func insert(_ p: Position) {
+        buckets[key(p), default: []].append(positions.count)
+        positions.append(p)
+    }
+
+    /// The smallest index of a stored node within `distance` metres (geodesic) of `q`.
+    func first(near q: Position, within distance: Double) -> Int? {
+        let k = key(q)
+        var best: Int?
+        for dx in -2...2 as ClosedRange<Int64> { for dy in -2...2 as ClosedRange<Int64> { for dz in -2...2 as ClosedRange<Int64> {
+            for i in buckets[k &+ SIMD3(dx, dy, dz)] ?? [] where best.map({ i < $0 }) ?? true {
+                if Geodesic.wgs84.distance(positions[i], q) <= distance { best = i }
+            }
+        } } }
+        return best
     }
 }

@@ -23,7 +23,7 @@ public struct InputWarning: Sendable, Hashable, CustomStringConvertible {
     public var source: String
     public var pointer: String
     public var message: String
-    public var description: String { "\(source): \(pointer.isEmpty ? "/" : pointer): \(message)" }
+    public var description: String { pointer.isEmpty ? "\(source): \(message)" : "\(source): \(pointer): \(message)" }
 }
 
 /// A problem with the input that stops the analysis, naming the file and the feature.
@@ -42,10 +42,17 @@ extension Territory {
     /// `fallbackIDProperties` the feature has (a string or an integer). A feature without one, or two with the
     /// same, is an error naming both. Features without polygons are skipped with a warning, and invalid polygons
     /// are kept with a warning (GEOS's reason), since their boundaries still meet their neighbours'.
+    /// Null and empty geometries are skipped with a warning naming the feature.
+    ///
+    /// A territory that crosses the antimeridian (consecutive positions more than 180° apart, read the short
+    /// way) or is split there (parts on +180° and −180°) is moved into the east-shifted frame
+    /// (`Geometry.eastShifted()`), where GEOS sees it continuous, and its parts that meet along 180° are joined
+    /// into one body, so the cut is neither a border, an exclave nor part of the perimeter.
     public static func load(_ geojson: GeoJSON, source: String, idProperty: String?) throws -> (territories: [Territory], warnings: [InputWarning]) {
         var out: [Territory] = []
         var warnings: [InputWarning] = []
         var seen: [String: String] = [:]
+        for note in geojson.notes { warnings.append(InputWarning(source: source, pointer: "", message: note)) }
         for (i, f) in geojson.features.enumerated() {
             let pointer = geojson.pointer(toFeature: i)
             func value(_ key: String) -> String? {
@@ -66,23 +73,45 @@ extension Territory {
                 throw InputError("\(source): \(pointer): no territory id: the feature has no \"id\" and none of the properties "
                     + "\(fallbackIDProperties.joined(separator: ", ")); name one with --id-property")
             }
-            guard let geometry = f.geometry, !geometry.polygons.isEmpty else {
-                warnings.append(InputWarning(source: source, pointer: pointer, message: "\(id): no polygon, skipped"))
+            let parts = (f.geometry?.polygons ?? []).filter { !($0.exterior?.isEmpty ?? true) }
+            guard !parts.isEmpty else {
+                let what = f.geometry == nil ? "null geometry" : (f.geometry!.polygons.isEmpty ? "no polygon" : "empty polygon")
+                warnings.append(InputWarning(source: source, pointer: pointer, message: "\(id): \(what), skipped"))
                 continue
             }
+            let geometry = Geometry.multiPolygon(MultiPolygon(parts))
             if let other = seen[id] {
                 throw InputError("\(source): \(pointer): duplicate territory id \"\(id)\" (also at \(other)); choose another --id-property")
             }
             seen[id] = pointer
-            let validity = try geometry.validity()
+            let polygonal = try continuous(geometry, source: source, pointer: pointer, id: id, warnings: &warnings)
+            let validity = try polygonal.validity()
             if !validity.isValid {
                 let at = validity.location.map { " at \(JSONNumberFormat.fixed($0.lon, decimals: 5)), \(JSONNumberFormat.fixed($0.lat, decimals: 5))" } ?? ""
                 warnings.append(InputWarning(source: source, pointer: pointer,
                                              message: "\(id)\(f.displayName.map { " (\($0))" } ?? ""): invalid geometry (\(validity.reason ?? "invalid")\(at)); its borders are computed as given"))
             }
-            let polygonal = Geometry.multiPolygon(MultiPolygon(geometry.polygons))
             out.append(Territory(id: id, name: f.displayName, geometry: polygonal, index: i, pointer: pointer))
         }
         return (out, warnings)
+    }
+}
+
+extension Territory {
+    /// `geometry` in a frame where it is continuous across the antimeridian, with parts meeting along 180° joined.
+    static func continuous(_ geometry: Geometry, source: String, pointer: String, id: String,
+                           warnings: inout [InputWarning]) throws -> Geometry {
+        let shifted: Geometry
+        do { shifted = try geometry.continuousAcrossAntimeridian() } catch {
+            throw InputError("\(source): \(pointer): \(id): \(error)")
+        }
+        guard shifted != geometry else { return geometry }
+        do {
+            return try shifted.joinedAcrossAntimeridian()
+        } catch {
+            warnings.append(InputWarning(source: source, pointer: pointer,
+                                         message: "\(id): its parts on either side of 180° could not be joined (\(error)); they are kept apart"))
+            return shifted
+        }
     }
 }

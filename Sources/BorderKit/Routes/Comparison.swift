@@ -41,8 +41,9 @@ public struct Comparison: Sendable {
         }
         rows.append([.text("outside_km")] + results.map { km($0.outside) })
         rows.append([.text("jurisdictions traversed")] + results.map { .text($0.sequence.joined(separator: " → ")) })
-        rows.append([.text("crossings")] + results.map { .integer($0.crossings.count) })
-        rows.append([.text("min_to_border_km")] + results.map { r in r.profile.minimum.map { km($0.distance) } ?? .empty })
+        rows.append([.text("crossings")] + results.map { .integer($0.borderCrossings.count) })
+        rows.append([.text("coast_crossings")] + results.map { .integer($0.crossings.count - $0.borderCrossings.count) })
+        rows.append([.text("min_to_border_km")] + results.map { r in r.nearestBorder.map { km($0.distance) } ?? .empty })
         rows.append([.text("within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km")] + results.map { km($0.profile.nearLength) })
         let corridorJurisdictions = Array(Set(results.flatMap { $0.corridor?.byJurisdiction.map(\.id) ?? [] })).sorted()
         for j in corridorJurisdictions {

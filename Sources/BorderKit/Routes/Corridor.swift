@@ -13,29 +13,33 @@ public struct Corridor: Sendable {
     /// buffered in its own azimuthal equidistant projection centred on the piece (`GEOSBuffer_r`, 16 segments a
     /// quarter circle), back to lon/lat, unioned (`GEOSUnaryUnion_r`). At 100 km from a centre the projection's
     /// scale error is about 4e-5, a tenth of a metre on a 2.5 km half-width.
-    static func build(_ measure: RouteMeasure, width: Double, context: RouteContext, index: Routes.Indexes) throws -> Corridor {
+    static func build(_ path: RoutePath, width: Double, context: RouteContext, index: Routes.Indexes) throws -> Corridor {
         let pieceLength = 200_000.0
-        let count = max(1, Int((measure.length / pieceLength).rounded(.up)))
         var parts: [Geometry] = []
-        for k in 0..<count {
-            let a = measure.length * Double(k) / Double(count), b = measure.length * Double(k + 1) / Double(count)
-            var positions = [measure.position(at: a)]
-            for (i, c) in measure.cumulative.enumerated() where c > a && c < b { positions.append(measure.positions[i]) }
-            positions.append(measure.position(at: b))
-            let dense = Geodesic.wgs84.densify(positions, maxSegment: 1_000)
-            let projection = try Projection(center: measure.position(at: (a + b) / 2))
-            let buffered = try projection.forward(Geometry.lineString(LineString(dense))).buffer(width / 2, style: BufferStyle(quadrantSegments: 16))
-            parts.append(try projection.inverse(buffered))
+        for measure in path.parts where measure.length > 0 {
+            let count = max(1, Int((measure.length / pieceLength).rounded(.up)))
+            for k in 0..<count {
+                let a = measure.length * Double(k) / Double(count), b = measure.length * Double(k + 1) / Double(count)
+                var positions = [measure.position(at: a)]
+                for (i, c) in measure.cumulative.enumerated() where c > a && c < b { positions.append(measure.positions[i]) }
+                positions.append(measure.position(at: b))
+                let dense = Geodesic.wgs84.densify(positions, maxSegment: 1_000)
+                // The projection's inverse keeps longitudes near the centre's, so a piece across ±180° stays whole.
+                let projection = try Projection(center: measure.position(at: (a + b) / 2))
+                let buffered = try projection.forward(Geometry.lineString(LineString(dense))).buffer(width / 2, style: BufferStyle(quadrantSegments: 16))
+                parts.append(try projection.inverse(buffered))
+            }
         }
-        let geometry = try Geometry.union(of: parts)
+        let geometry = parts.isEmpty ? Geometry.multiPolygon(MultiPolygon([])) : try Geometry.union(of: parts)
         var byJurisdiction: [(String, Double)] = []
-        let box = geometry.envelope!.expanded(by: 0.01)
-        for i in try index.territories.query(geometry) {
-            // Clipping the territory to the corridor's box first (`GEOSClipByRect_r`) spares the overlay the
-            // thousands of vertices of a whole country.
-            let near = try context.territories[i].geometry.clipped(to: box)
-            let area = Geodesic.wgs84.area(of: try geometry.intersection(near))
-            if area > 0 { byJurisdiction.append((context.territories[i].id, area)) }
+        if let box = geometry.envelope?.expanded(by: 0.01) {
+            for (i, dx) in try index.territories(near: box) {
+                // Clipping the territory to the corridor's box first (`GEOSClipByRect_r`) spares the overlay the
+                // thousands of vertices of a whole country.
+                let near = try context.territories[i].geometry.clipped(to: box.translated(dx: dx))
+                let area = Geodesic.wgs84.area(of: try geometry.translated(dx: dx).intersection(near))
+                if area > 0 { byJurisdiction.append((context.territories[i].id, area)) }
+            }
         }
         return Corridor(width: width, geometry: geometry, area: Geodesic.wgs84.area(of: geometry),
                         byJurisdiction: byJurisdiction.sorted { $0.0 < $1.0 }.map { (id: $0.0, area: $0.1) })

@@ -8,14 +8,31 @@ public struct Route: Sendable, Hashable {
     public var name: String
     /// Every name and alias (the `name`, the values of `names`, and `aliases`), for lookup.
     public var names: [String]
-    /// The route's positions in travel order (a MultiLineString's parts are joined in order).
-    public var positions: [Position]
+    /// The route's parts in travel order, each a line of positions (a LineString has one part; a
+    /// MultiLineString's parts stay apart, so nothing is measured in the gaps between them). A route that crosses
+    /// the antimeridian is held in the east-shifted frame (`Geometry.eastShifted()`), continuous across ±180°.
+    public var parts: [[Position]]
 
+    /// A route of one part.
     public init(id: String, name: String, names: [String] = [], positions: [Position]) {
+        self.init(id: id, name: name, names: names, parts: [positions])
+    }
+
+    /// A route of one or more parts.
+    public init(id: String, name: String, names: [String] = [], parts: [[Position]]) {
         self.id = id
         self.name = name
         self.names = names
-        self.positions = positions
+        self.parts = parts
+    }
+
+    /// All positions of all parts in travel order, for drawing and envelopes (the analysis measures the parts
+    /// apart).
+    public var positions: [Position] { parts.flatMap { $0 } }
+
+    /// The route as a LineString (one part) or MultiLineString.
+    public var geometry: Geometry {
+        parts.count == 1 ? .lineString(LineString(parts[0])) : .multiLineString(MultiLineString(parts.map(LineString.init)))
     }
 
     /// The routes of a GeoJSON file: LineString or MultiLineString features with an id (or a `name`).
@@ -33,11 +50,21 @@ public struct Route: Sendable, Hashable {
             if case .array(let a)? = f.properties?["aliases"] { names += a.compactMap(\.stringValue) }
             var seen = Set<String>()
             names = names.filter { seen.insert($0).inserted }
-            var positions: [Position] = []
-            for part in g.lineStrings {
-                for p in part.positions where positions.last != p { positions.append(p) }
+            let raw = g.lineStrings.filter { !$0.positions.isEmpty }
+            guard !raw.isEmpty else { throw InputError("\(source): \(pointer): a route must have at least one position") }
+            let continuous: Geometry
+            do { continuous = try Geometry.multiLineString(MultiLineString(raw)).continuousAcrossAntimeridian() } catch {
+                throw InputError("\(source): \(pointer): \(id): \(error)")
             }
-            out.append(Route(id: id, name: name ?? id, names: names, positions: positions))
+            var parts: [[Position]] = []
+            for part in continuous.lineStrings {
+                var positions: [Position] = []
+                for p in part.positions where positions.last != p { positions.append(p) }
+                // A part that goes on where the previous one ended (a line split at ±180°, or drawn in pieces)
+                // continues it: there is no gap to keep apart.
+                if let last = parts.last?.last, last == positions.first { parts[parts.count - 1] += positions.dropFirst() } else { parts.append(positions) }
+            }
+            out.append(Route(id: id, name: name ?? id, names: names, parts: parts))
         }
         return out
     }

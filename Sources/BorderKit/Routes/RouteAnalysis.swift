@@ -4,7 +4,8 @@ import GeoCore
 public struct RouteOptions: Sendable {
     /// Spacing of the distance-to-border samples.
     public var step = 1_000.0
-    /// Stretches closer than this to a border are reported.
+    /// Stretches closer than this to a border are reported, and territories not entered whose border comes
+    /// this close are listed with their closest approach.
     public var near = 5_000.0
     /// Total width of the corridor (0: none).
     public var corridor = 5_000.0
@@ -15,35 +16,90 @@ public struct RouteOptions: Sendable {
     public init() {}
 }
 
+/// A stretch where the route runs along a border (within the snap): the two territories and where, in metres.
+public struct AlongBorder: Sendable, Hashable, Codable {
+    /// The two territory ids, sorted.
+    public var territories: [String]
+    public var from: Double
+    public var to: Double
+}
+
 /// A stretch of a route in one jurisdiction (nil: outside every territory), in metres along the route.
 public struct RouteStretch: Sendable, Hashable {
     public var jurisdiction: String?
     public var from: Double
     public var to: Double
+    /// The route part (0-based) the stretch lies on.
+    public var part: Int = 0
+    /// Where within it the route runs along a border (the stretch stays one stretch there).
+    public var alongBorder: [AlongBorder] = []
     public var length: Double { to - from }
 }
 
-/// A border crossing: the jurisdictions before and after, where along the route, and where on the ground.
+/// What kind of change a crossing is.
+public enum CrossingKind: String, Sendable, Hashable, Codable {
+    /// From one territory into another.
+    case border
+    /// From a territory to outside every territory, or back (a coast, or the edge of the data).
+    case coast
+}
+
+/// A change of jurisdiction between two consecutive stretches of one route part.
 public struct Crossing: Sendable, Hashable {
     public var from: String?
     public var to: String?
+    /// Metres along the route.
     public var at: Double
     public var position: Position
     /// True when the route ran along the border before changing side.
     public var afterRunningAlong: Bool
+    public var kind: CrossingKind = .border
+    /// The route part (0-based) the crossing lies on.
+    public var part: Int = 0
+}
+
+/// The nearest a route comes to something: how far (geodesic metres), where on the route, and the point it
+/// comes closest to.
+public struct ClosestApproach: Sendable, Hashable {
+    /// The territory whose border it is (for `RouteResult.closestApproaches`), or nil for the nearest border.
+    public var territory: String?
+    public var distance: Double
+    /// Metres along the route, and the position there.
+    public var at: Double
+    public var position: Position
+    /// The nearest point of the border.
+    public var borderPosition: Position
+    public var part: Int
+}
+
+/// A gap between two parts of a MultiLineString route: not measured, not given to anybody.
+public struct RouteGap: Sendable, Hashable {
+    /// Metres along the route where the gap falls (the end of part `afterPart`).
+    public var at: Double
+    public var afterPart: Int
+    /// Geodesic metres between the end of one part and the start of the next (for information only).
+    public var span: Double
 }
 
 /// What the analysis found for one route.
 public struct RouteResult: Sendable {
     public var route: Route
-    /// Geodesic length, metres.
+    /// Geodesic length, metres: the sum of the parts (gaps between parts are not measured).
     public var length: Double
+    /// The route from 0 to its length, part by part, in stretches of one jurisdiction.
     public var stretches: [RouteStretch]
+    /// The changes between consecutive stretches of each part, in order: a part of n stretches has n − 1.
     public var crossings: [Crossing]
     /// Stretches running along a border within the snap: the two territories and where.
-    public var alongBorder: [(territories: [String], from: Double, to: Double)]
+    public var alongBorder: [AlongBorder]
     public var profile: BorderProfile
     public var corridor: Corridor?
+    /// The exact nearest approach to any land border (0 where the route crosses one); nil without borders.
+    public var nearestBorder: ClosestApproach?
+    /// For each territory the route does not enter whose border comes within `RouteOptions.near`: its nearest
+    /// approach, sorted by distance.
+    public var closestApproaches: [ClosestApproach] = []
+    public var gaps: [RouteGap] = []
 
     /// Metres per jurisdiction in order of first travel; outside every territory last.
     public var byJurisdiction: [(id: String, length: Double)] {
@@ -57,6 +113,9 @@ public struct RouteResult: Sendable {
     }
 
     public var outside: Double { stretches.filter { $0.jurisdiction == nil }.reduce(0) { $0 + $1.length } }
+
+    /// Border crossings (one territory to another), leaving out coasts.
+    public var borderCrossings: [Crossing] { crossings.filter { $0.kind == .border } }
 
     /// The jurisdictions in the order the route passes through them, repeats kept ("outside" where none).
     public var sequence: [String] {
@@ -76,28 +135,37 @@ public struct RouteContext: Sendable {
     /// so that a nearest-border search measures a few segments, not a whole border, and projects only what
     /// lies near.
     var borderPieces: [LineString]
+    /// For each piece, the index of its border in `borders`.
+    var pieceBorder: [Int]
     static let pieceVertices = 9
 
     public init(territories: [Territory]) throws {
-        self.territories = territories
         var options = BorderOptions()
         options.workers = 1
-        borders = try Borders.run(territories, source: "", options: options).pairs.flatMap(\.segments).map { s in
+        try self.init(territories: territories, borders: try Borders.run(territories, source: "", options: options).pairs.flatMap(\.segments))
+    }
+
+    /// The context from borders already computed (by `Borders.run` on the same territories).
+    public init(territories: [Territory], borders segments: [BorderSegment]) throws {
+        self.territories = territories
+        borders = segments.map { s in
             var dense = s
             dense.line = LineString(Geodesic.wgs84.densify(s.line.positions, maxSegment: 1_000))
             return dense
         }
-        var pieces: [LineString] = []
-        for b in borders {
+        var pieces: [LineString] = [], owner: [Int] = []
+        for (k, b) in borders.enumerated() {
             let p = b.line.positions
             var start = 0
             while start < p.count - 1 {
                 let end = min(start + RouteContext.pieceVertices - 1, p.count - 1)
                 pieces.append(LineString(Array(p[start...end])))
+                owner.append(k)
                 start = end
             }
         }
         borderPieces = pieces
+        pieceBorder = owner
     }
 }
 
@@ -132,6 +200,7 @@ public enum Routes {
         let territories: STRtree
         let prepared: [PreparedGeometry]
         let boundaries: [PreparedGeometry]
+        let envelopes: [Envelope?]
         let borders: STRtree
         let borderPieces: STRtree
         init(_ c: RouteContext) throws {
@@ -139,61 +208,118 @@ public enum Routes {
             territories = try STRtree(c.territories.map(\.geometry))
             prepared = try c.territories.map { try PreparedGeometry($0.geometry) }
             boundaries = try c.territories.map { try PreparedGeometry(try $0.geometry.boundary()) }
+            envelopes = c.territories.map(\.geometry.envelope)
             borders = try STRtree(c.borders.map { .lineString($0.line) })
+        }
+
+        /// Territories whose envelope meets `e`, each with the longitude move (0 or ±360°) that brings a
+        /// geometry in `e`'s frame into the territory's.
+        func territories(near e: Envelope) throws -> [(index: Int, dx: Double)] {
+            var out: [(Int, Double)] = [], seen = Set<Int>()
+            for copy in e.antimeridianCopies {
+                let dx = copy.minX - e.minX
+                for i in try territories.query(copy) where seen.insert(i).inserted { out.append((i, dx)) }
+            }
+            return out.sorted { $0.0 < $1.0 }
+        }
+
+        /// Items of `tree` whose envelope meets `e` or its copies across the antimeridian, sorted.
+        static func query(_ tree: STRtree, _ e: Envelope) throws -> [Int] {
+            var seen = Set<Int>()
+            for copy in e.antimeridianCopies { for i in try tree.query(copy) { seen.insert(i) } }
+            return seen.sorted()
         }
     }
 
     static func analyse(_ route: Route, context: RouteContext, index: Indexes, options: RouteOptions) throws -> RouteResult {
-        let measure = RouteMeasure(route.positions)
-        let line = Geometry.lineString(LineString(route.positions))
-        // 1. Cut the route wherever it meets a territory's boundary; label each piece by the territory that
-        //    holds its middle (or none); merge pieces shorter than the snap into their neighbours.
+        let path = RoutePath(route)
+        var stretches: [RouteStretch] = [], crossings: [Crossing] = [], along: [AlongBorder] = [], gaps: [RouteGap] = []
+        for (k, measure) in path.parts.enumerated() {
+            let start = path.starts[k]
+            let raw = try labelledPieces(measure, context: context, index: index, options: options)
+            let runs = try alongBorder(measure, context: context, index: index, options: options)
+            let partStretches = stretchesOf(raw, runs: runs, snap: options.snap, length: measure.length)
+            for (a, b) in zip(partStretches, partStretches.dropFirst()) {
+                let ranAlong = runs.contains { abs($0.to - b.from) <= options.snap }
+                crossings.append(Crossing(from: a.jurisdiction, to: b.jurisdiction, at: start + b.from, position: measure.position(at: b.from).wrappedLongitude,
+                                          afterRunningAlong: ranAlong, kind: a.jurisdiction == nil || b.jurisdiction == nil ? .coast : .border, part: k))
+            }
+            for var s in partStretches {
+                s.from += start
+                s.to += start
+                s.part = k
+                s.alongBorder = s.alongBorder.map { AlongBorder(territories: $0.territories, from: $0.from + start, to: $0.to + start) }
+                stretches.append(s)
+            }
+            along += runs.map { AlongBorder(territories: $0.territories, from: $0.from + start, to: $0.to + start) }
+            if k + 1 < path.parts.count, let end = measure.positions.last, let next = path.parts[k + 1].positions.first {
+                gaps.append(RouteGap(at: start + measure.length, afterPart: k, span: Geodesic.wgs84.distance(end, next)))
+            }
+        }
+        let entered = Set(stretches.compactMap(\.jurisdiction))
+        let approach = try BorderProfile.approaches(path, context: context, index: index, near: options.near, entered: entered)
+        return RouteResult(route: route, length: path.length, stretches: stretches, crossings: crossings, alongBorder: along,
+                           profile: try BorderProfile.sample(path, context: context, index: index, step: options.step, near: options.near),
+                           corridor: options.corridor > 0 ? try Corridor.build(path, width: options.corridor, context: context, index: index) : nil,
+                           nearestBorder: approach.nearest, closestApproaches: approach.byTerritory, gaps: gaps)
+    }
+
+    /// The part cut wherever it meets a territory's boundary, each piece labelled by the territory that holds
+    /// its middle (or nil), in metres along the part. Territories across the antimeridian are met in their
+    /// own frame (the part moved by ±360°).
+    static func labelledPieces(_ measure: RouteMeasure, context: RouteContext, index: Indexes, options: RouteOptions) throws -> [RouteStretch] {
+        let line = Geometry.lineString(LineString(measure.positions))
+        guard let e = line.envelope, measure.length > 0 else { return [] }
+        let near = try index.territories(near: e)
         var cuts: [Double] = [0, measure.length]
-        for i in try index.territories.query(line) {
-            try index.boundaries[i].intersection(line).forEachPosition { cuts.append(measure.along($0)) }
+        for (i, dx) in near {
+            try index.boundaries[i].intersection(line.translated(dx: dx)).forEachPosition { cuts.append(measure.along(Position($0.x - dx, $0.y))) }
         }
         cuts.sort()
-        var stretches: [RouteStretch] = []
+        var pieces: [RouteStretch] = []
         for (a, b) in zip(cuts, cuts.dropFirst()) where b - a > 0.001 {
-            let mid = Geometry.point(Point(measure.position(at: (a + b) / 2)))
+            let mid = measure.position(at: (a + b) / 2)
             var holder: String?
-            for i in try index.territories.query(mid) where try index.prepared[i].contains(mid) {
-                holder = context.territories[i].id
-                break
+            for (i, dx) in near {
+                guard let t = index.envelopes[i], t.minX <= mid.x + dx, mid.x + dx <= t.maxX, t.minY <= mid.y, mid.y <= t.maxY else { continue }
+                if try index.prepared[i].contains(.point(Point(mid.x + dx, mid.y))) { holder = context.territories[i].id; break }
             }
-            if let last = stretches.last, last.jurisdiction == holder {
-                stretches[stretches.count - 1].to = b
-            } else {
-                stretches.append(RouteStretch(jurisdiction: holder, from: a, to: b))
-            }
+            if let last = pieces.last, last.jurisdiction == holder { pieces[pieces.count - 1].to = b } else { pieces.append(RouteStretch(jurisdiction: holder, from: a, to: b)) }
         }
-        stretches = merged(stretches, shorterThan: options.snap)
+        return pieces
+    }
 
-        // 2. Along the border: route within the snap of a border for more than three snaps.
-        let along = try alongBorder(route, measure: measure, context: context, index: index, options: options)
-        // 3. Crossings: changes of jurisdiction, one per along-the-border stretch.
-        var crossings: [Crossing] = []
-        func label(at s: Double) -> String? { stretches.first { $0.from <= s && s < $0.to }?.jurisdiction ?? stretches.last?.jurisdiction }
-        for (a, b) in zip(stretches, stretches.dropFirst()) where a.jurisdiction != b.jurisdiction {
-            if along.contains(where: { b.from >= $0.from - options.snap && b.from <= $0.to + options.snap }) { continue }
-            crossings.append(Crossing(from: a.jurisdiction, to: b.jurisdiction, at: b.from, position: measure.position(at: b.from), afterRunningAlong: false))
-        }
-        for stretch in along {
-            let before = label(at: max(stretch.from - options.snap - 1, 0)), after = label(at: min(stretch.to + options.snap + 1, measure.length))
-            if before != after {
-                crossings.append(Crossing(from: before, to: after, at: stretch.to, position: measure.position(at: stretch.to), afterRunningAlong: true))
+    /// Stretches of one part from its labelled pieces: each along-the-border run is given to one side (the
+    /// jurisdiction before it, if it is one of the run's two territories, else the one after it) so that a route
+    /// running along a border is one stretch, not a flurry; then pieces shorter than the snap join their
+    /// neighbours and neighbours alike merge.
+    static func stretchesOf(_ pieces: [RouteStretch], runs: [AlongBorder], snap: Double, length: Double) -> [RouteStretch] {
+        var labelled = pieces
+        for run in runs {
+            func label(at s: Double) -> String? { pieces.first { $0.from <= s && s < $0.to }?.jurisdiction ?? pieces.last?.jurisdiction }
+            let before = label(at: max(run.from - snap - 1, 0)), after = label(at: min(run.to + snap + 1, length))
+            let side = before.map { run.territories.contains($0) } == true ? before : (after.map { run.territories.contains($0) } == true ? after : before)
+            var out: [RouteStretch] = []
+            for p in labelled {
+                if p.to <= run.from || p.from >= run.to { out.append(p); continue }
+                if p.from < run.from { out.append(RouteStretch(jurisdiction: p.jurisdiction, from: p.from, to: run.from)) }
+                out.append(RouteStretch(jurisdiction: side, from: max(p.from, run.from), to: min(p.to, run.to)))
+                if p.to > run.to { out.append(RouteStretch(jurisdiction: p.jurisdiction, from: run.to, to: p.to)) }
             }
+            labelled = merged(out, shorterThan: 0)
         }
-        crossings.sort { $0.at < $1.at }
-        return RouteResult(route: route, length: measure.length, stretches: stretches, crossings: crossings, alongBorder: along,
-                           profile: try BorderProfile.sample(measure, context: context, index: index, step: options.step, near: options.near),
-                           corridor: options.corridor > 0 ? try Corridor.build(measure, width: options.corridor, context: context, index: index) : nil)
+        var stretches = merged(labelled, shorterThan: snap)
+        for run in runs {
+            let middle = (run.from + run.to) / 2
+            if let k = stretches.firstIndex(where: { $0.from <= middle && middle < $0.to }) { stretches[k].alongBorder.append(run) }
+        }
+        return stretches
     }
 
     /// Stretches shorter than `minimum` join the previous one (the next, at the start); neighbours alike merge.
     static func merged(_ stretches: [RouteStretch], shorterThan minimum: Double) -> [RouteStretch] {
         var out: [RouteStretch] = []
-        for s in stretches {
+        for s in stretches where s.to > s.from {
             if let last = out.last, last.jurisdiction == s.jurisdiction || s.length < minimum {
                 out[out.count - 1].to = s.to
             } else if let last = out.last, last.length < minimum {
@@ -202,26 +328,31 @@ public enum Routes {
                 out.append(s)
             }
         }
+        // A first stretch that ended up short (its only neighbour came after it) joins that neighbour.
+        if out.count > 1, out[0].length < minimum {
+            out[1].from = out[0].from
+            out.removeFirst()
+        }
         return out
     }
 
-    static func alongBorder(_ route: Route, measure: RouteMeasure, context: RouteContext, index: Indexes,
-                            options: RouteOptions) throws -> [(territories: [String], from: Double, to: Double)] {
-        let line = Geometry.lineString(LineString(route.positions))
-        guard let e = line.envelope else { return [] }
+    /// Runs where the part stays within the snap of one border for more than three snaps, in metres along it.
+    static func alongBorder(_ measure: RouteMeasure, context: RouteContext, index: Indexes, options: RouteOptions) throws -> [AlongBorder] {
+        let line = Geometry.lineString(LineString(measure.positions))
+        guard let e = line.envelope, measure.length > 0 else { return [] }
         let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
-        let projected = try projection.forward(Geometry.lineString(LineString(Geodesic.wgs84.densify(route.positions, maxSegment: 1_000))))
-        var out: [(territories: [String], from: Double, to: Double)] = []
+        let projected = try projection.forward(Geometry.lineString(LineString(Geodesic.wgs84.densify(measure.positions, maxSegment: 1_000))))
+        var out: [AlongBorder] = []
         let margin = options.snap / 111_320 / 0.17
-        for j in try index.borders.query(e.expanded(by: margin)) {
+        for j in try Indexes.query(index.borders, e.expanded(by: margin)) {
             let zone = try projection.forward(Geometry.lineString(context.borders[j].line)).buffer(options.snap)
             for part in try projected.intersection(zone).lineStrings where part.positions.count > 1 {
                 let ends = try [part.positions.first!, part.positions.last!].map { measure.along(try projection.inverse($0)) }
                 if abs(ends[1] - ends[0]) > 3 * options.snap {
-                    out.append((context.borders[j].territories, min(ends[0], ends[1]), max(ends[0], ends[1])))
+                    out.append(AlongBorder(territories: context.borders[j].territories, from: min(ends[0], ends[1]), to: max(ends[0], ends[1])))
                 }
             }
         }
-        return out.sorted { $0.from < $1.from }
+        return out.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 }

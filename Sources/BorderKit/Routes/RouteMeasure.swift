@@ -34,10 +34,47 @@ struct RouteMeasure {
     func position(at s: Double) -> Position {
         guard positions.count > 1 else { return positions.first ?? Position(0, 0) }
         let clamped = max(0, min(s, length))
-        var i = 0
-        while i < cumulative.count - 2 && cumulative[i + 1] < clamped { i += 1 }
+        // The last segment start at or before `clamped` (binary search: routes of 10^5 vertices are sampled
+        // thousands of times).
+        var lo = 0, hi = cumulative.count - 2
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if cumulative[mid] < clamped { lo = mid } else { hi = mid - 1 }
+        }
+        let i = lo
         let a = positions[i], b = positions[i + 1]
         let inv = Geodesic.wgs84.inverse(a, b)
         return Geodesic.wgs84.direct(from: a, azimuth: inv.azimuth1, distance: clamped - cumulative[i]).position
+    }
+}
+
+/// A route's parts measured one after the other: metres along the route run through each part in turn and
+/// skip the gaps between parts, so nothing is measured where the route is not drawn.
+struct RoutePath {
+    let parts: [RouteMeasure]
+    /// Metres along the route where each part starts.
+    let starts: [Double]
+
+    init(_ route: Route) {
+        parts = route.parts.map(RouteMeasure.init)
+        var s = [0.0]
+        for p in parts.dropLast() { s.append(s.last! + p.length) }
+        starts = s
+    }
+
+    /// Total measured length, metres (the sum of the parts').
+    var length: Double { (starts.last ?? 0) + (parts.last?.length ?? 0) }
+
+    /// The part that holds metre `s` along the route (the later part at a boundary between two).
+    func part(at s: Double) -> Int {
+        var k = 0
+        while k + 1 < starts.count && starts[k + 1] <= s { k += 1 }
+        return k
+    }
+
+    /// The position `s` metres along the route.
+    func position(at s: Double) -> Position {
+        let k = part(at: s)
+        return parts[k].position(at: s - starts[k])
     }
 }

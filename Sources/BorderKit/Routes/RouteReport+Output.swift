@@ -13,24 +13,39 @@ public struct RouteReport: Sendable {
     }
 
     private func km(_ m: Double) -> Cell { .number(m / 1e3, decimals: 3) }
+    private func alongJSON(_ a: AlongBorder) -> JSONValue {
+        .object(["territories": .array(a.territories.map(JSONValue.string)), "from_m": .number(a.from), "to_m": .number(a.to)])
+    }
     private func name(_ j: String?) -> String { j ?? "outside" }
 
     public var summaryTable: Table {
-        Table(columns: ["route", "length_km", "jurisdictions (km, in order of travel)", "outside_km", "crossings",
+        Table(columns: ["route", "length_km", "jurisdictions (km, in order of travel)", "outside_km", "crossings", "coast_crossings",
                         "min_to_border_km", "within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km", "corridor_km2"],
               rows: results.map { r in
                   [.text(r.route.id), km(r.length),
                    .text(r.byJurisdiction.map { "\($0.id) \(JSONNumberFormat.fixedPadded($0.length / 1e3, decimals: 3))" }.joined(separator: "; ")),
-                   km(r.outside), .integer(r.crossings.count), r.profile.minimum.map { km($0.distance) } ?? .empty,
+                   km(r.outside), .integer(r.borderCrossings.count), .integer(r.crossings.count - r.borderCrossings.count),
+                   r.nearestBorder.map { km($0.distance) } ?? .empty,
                    km(r.profile.nearLength), r.corridor.map { .number($0.area / 1e6, decimals: 3) } ?? .empty]
               })
     }
 
     public var crossingTable: Table {
-        Table(columns: ["route", "from", "to", "at_km", "lon", "lat", "note"], rows: results.flatMap { r in
+        Table(columns: ["route", "part", "kind", "from", "to", "at_km", "lon", "lat", "note"], rows: results.flatMap { r in
             r.crossings.map { c in
-                [.text(r.route.id), .text(name(c.from)), .text(name(c.to)), km(c.at), .number(c.position.lon, decimals: 5),
-                 .number(c.position.lat, decimals: 5), .text(c.afterRunningAlong ? "after running along the border" : "")]
+                [.text(r.route.id), .integer(c.part + 1), .text(c.kind.rawValue), .text(name(c.from)), .text(name(c.to)), km(c.at),
+                 .number(c.position.lon, decimals: 5), .number(c.position.lat, decimals: 5),
+                 .text(c.afterRunningAlong ? "after running along the border" : "")]
+            }
+        })
+    }
+
+    /// Territories the routes do not enter whose border comes within `near`, with the closest approach.
+    public var approachTable: Table {
+        Table(columns: ["route", "territory", "closest_km", "at_km", "lon", "lat"], rows: results.flatMap { r in
+            r.closestApproaches.map { a in
+                [.text(r.route.id), .text(a.territory ?? ""), .number(a.distance / 1e3, decimals: 3), km(a.at),
+                 .number(a.position.lon, decimals: 5), .number(a.position.lat, decimals: 5)]
             }
         })
     }
@@ -41,7 +56,13 @@ public struct RouteReport: Sendable {
         text += "Corridor \(JSONNumberFormat.shortest(options.corridor / 1e3)) km wide, built piecewise in local azimuthal equidistant projections. "
         text += "Pieces shorter than \(JSONNumberFormat.shortest(options.snap)) m are merged; a route within that of a border for more than three times that runs along it.\n\n"
         text += summaryTable.markdown
+        text += "\nCrossings are the changes between consecutive stretches of a route part: `border` from one territory to another, "
+        text += "`coast` between a territory and outside every territory. `min_to_border_km` is exact (GEOS nearest points, re-measured "
+        text += "geodesically): 0 where the route crosses a border. A MultiLineString's parts are measured apart; nothing is counted in the gaps.\n"
         if !crossingTable.rows.isEmpty { text += "\n## Crossings\n\n" + crossingTable.markdown }
+        if !approachTable.rows.isEmpty {
+            text += "\n## Closest approach to territories not entered (within \(JSONNumberFormat.shortest(options.near / 1e3)) km)\n\n" + approachTable.markdown
+        }
         let alongRows: [[Cell]] = results.flatMap { r in r.alongBorder.map { [.text(r.route.id), .text($0.territories.joined(separator: " | ")), km($0.from), km($0.to)] } }
         if !alongRows.isEmpty { text += "\n## Along the border\n\n" + Table(columns: ["route", "border", "from_km", "to_km"], rows: alongRows).markdown }
         let corridorRows: [[Cell]] = results.flatMap { r in (r.corridor?.byJurisdiction ?? []).map { [.text(r.route.id), .text($0.id), .number($0.area / 1e6, decimals: 3)] } }
@@ -59,18 +80,36 @@ public struct RouteReport: Sendable {
                     "id": .string(r.route.id), "names": .array(r.route.names.map(JSONValue.string)), "length_m": .number(r.length),
                     "jurisdictions": .array(r.byJurisdiction.map { .object(["id": .string($0.id), "length_m": .number($0.length)]) }),
                     "outside_m": .number(r.outside),
-                    "stretches": .array(r.stretches.map { .object(["jurisdiction": $0.jurisdiction.map(JSONValue.string) ?? .null, "from_m": .number($0.from), "to_m": .number($0.to)]) }),
-                    "crossings": .array(r.crossings.map { c in
-                        .object(["from": c.from.map(JSONValue.string) ?? .null, "to": c.to.map(JSONValue.string) ?? .null, "at_m": .number(c.at),
-                                 "lon": .number(c.position.lon), "lat": .number(c.position.lat), "after_running_along": .bool(c.afterRunningAlong)])
+                    "stretches": .array(r.stretches.map { s in
+                        var o: JSONObject = ["jurisdiction": s.jurisdiction.map(JSONValue.string) ?? .null, "from_m": .number(s.from), "to_m": .number(s.to)]
+                        if r.route.parts.count > 1 { o["part"] = .integer(Int64(s.part)) }
+                        if !s.alongBorder.isEmpty { o["along_border"] = .array(s.alongBorder.map(alongJSON)) }
+                        return .object(o)
                     }),
-                    "along_border": .array(r.alongBorder.map { .object(["territories": .array($0.territories.map(JSONValue.string)), "from_m": .number($0.from), "to_m": .number($0.to)]) }),
-                    "nearest_border": r.profile.minimum.map { m in
-                        .object(["min_m": .number(m.distance), "at_m": .number(m.at), "lon": .number(m.position.lon), "lat": .number(m.position.lat)])
+                    "crossings": .array(r.crossings.map { c in
+                        var o: JSONObject = ["from": c.from.map(JSONValue.string) ?? .null, "to": c.to.map(JSONValue.string) ?? .null, "at_m": .number(c.at),
+                                             "lon": .number(c.position.lon), "lat": .number(c.position.lat), "after_running_along": .bool(c.afterRunningAlong),
+                                             "kind": .string(c.kind.rawValue)]
+                        if r.route.parts.count > 1 { o["part"] = .integer(Int64(c.part)) }
+                        return .object(o)
+                    }),
+                    "along_border": .array(r.alongBorder.map(alongJSON)),
+                    "nearest_border": r.nearestBorder.map { m in
+                        .object(["min_m": .number(m.distance), "at_m": .number(m.at), "lon": .number(m.position.lon), "lat": .number(m.position.lat),
+                                 "border_lon": .number(m.borderPosition.lon), "border_lat": .number(m.borderPosition.lat)])
                     } ?? .null,
+                    "closest_approach": .array(r.closestApproaches.map { a in
+                        .object(["territory": .string(a.territory ?? ""), "min_m": .number(a.distance), "at_m": .number(a.at),
+                                 "lon": .number(a.position.lon), "lat": .number(a.position.lat),
+                                 "border_lon": .number(a.borderPosition.lon), "border_lat": .number(a.borderPosition.lat)])
+                    }),
                     "near_m": .number(r.profile.nearLength),
                     "near_stretches": .array(r.profile.nearStretches.map { .object(["from_m": .number($0.from), "to_m": .number($0.to)]) }),
                 ]
+                if r.route.parts.count > 1 {
+                    o["parts"] = .integer(Int64(r.route.parts.count))
+                    o["gaps"] = .array(r.gaps.map { .object(["at_m": .number($0.at), "after_part": .integer(Int64($0.afterPart)), "span_m": .number($0.span)]) })
+                }
                 if let c = r.corridor {
                     o["corridor"] = .object(["width_m": .number(c.width), "area_m2": .number(c.area),
                                              "by_jurisdiction": .array(c.byJurisdiction.map { .object(["id": .string($0.id), "area_m2": .number($0.area)]) })])
@@ -86,11 +125,12 @@ public struct RouteReport: Sendable {
     public var featureCollection: FeatureCollection {
         var features: [Feature] = []
         for r in results {
-            let measure = RouteMeasure(r.route.positions)
+            let path = RoutePath(r.route)
             for s in r.stretches {
-                var positions = [measure.position(at: s.from)]
-                for (i, c) in measure.cumulative.enumerated() where c > s.from && c < s.to { positions.append(measure.positions[i]) }
-                positions.append(measure.position(at: s.to))
+                let measure = path.parts[s.part], start = path.starts[s.part]
+                var positions = [measure.position(at: s.from - start)]
+                for (i, c) in measure.cumulative.enumerated() where c > s.from - start && c < s.to - start { positions.append(measure.positions[i]) }
+                positions.append(measure.position(at: s.to - start))
                 features.append(Feature(geometry: .lineString(LineString(positions)), properties: [
                     "kind": .string("route_piece"), "route": .string(r.route.id),
                     "jurisdiction": s.jurisdiction.map(JSONValue.string) ?? .null, "length_m": .number(s.length),
@@ -99,7 +139,7 @@ public struct RouteReport: Sendable {
             for c in r.crossings {
                 features.append(Feature(geometry: .point(Point(c.position)), properties: [
                     "kind": .string("crossing"), "route": .string(r.route.id), "from": c.from.map(JSONValue.string) ?? .null,
-                    "to": c.to.map(JSONValue.string) ?? .null, "at_m": .number(c.at),
+                    "to": c.to.map(JSONValue.string) ?? .null, "at_m": .number(c.at), "crossing_kind": .string(c.kind.rawValue),
                 ]))
             }
             if let c = r.corridor {

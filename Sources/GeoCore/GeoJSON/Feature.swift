@@ -43,6 +43,8 @@ public struct FeatureCollection: Hashable, Sendable {
     public var features: [Feature]
     /// Members RFC 7946 does not define, e.g. "name" (a "crs" member is read but never written).
     public var foreignMembers: JSONObject
+    /// What the reader did that the user should know, e.g. positions reprojected from a legacy `crs`.
+    public var notes: [String] = []
 
     public init(_ features: [Feature], foreignMembers: JSONObject = JSONObject()) {
         self.features = features
@@ -66,6 +68,12 @@ public enum GeoJSON: Hashable, Sendable {
     }
 
     /// JSON pointer to the i-th feature of `features`, for messages: "/features/3", "" for a lone feature.
+    /// What the reader did that the user should know (`FeatureCollection.notes`).
+    public var notes: [String] {
+        if case .featureCollection(let c) = self { return c.notes }
+        return []
+    }
+
     public func pointer(toFeature index: Int) -> String {
         if case .featureCollection = self { return "/features/\(index)" }
         return ""

@@ -8,6 +8,8 @@
 public struct GeoJSONReader: Sendable {
     /// Name of the input in messages: a path, or "<stdin>".
     public var source: String
+    /// False while positions are in a legacy `crs` other than WGS84 lon/lat: checked after reprojecting.
+    private var checksLonLat = true
 
     public init(source: String) { self.source = source }
 
@@ -31,6 +33,17 @@ public struct GeoJSONReader: Sendable {
         let (shared, type) = try typedObject(root, "", expected: "a GeoJSON object")
         var object = shared
         let hasCRS = object["crs"] != nil
+        // A legacy `crs` member (GeoJSON 2008) naming another CRS: positions are read as they are, then
+        // reprojected with PROJ to WGS84 lon/lat and checked there. Never read projected metres as degrees.
+        if checksLonLat, let crs = object["crs"], let name = try legacyCRSName(crs), !CRSTransform.isWGS84LonLat(name) {
+            let transform: CRSTransform
+            do { transform = try CRSTransform(from: name) } catch {
+                throw fail("/crs", "the legacy \"crs\" member names \(name), which PROJ cannot read (\(error.message)); reproject the file to WGS84 longitude/latitude")
+            }
+            var inner = self
+            inner.checksLonLat = false
+            return try inner.decode(root).reprojected(transform, reader: self)
+        }
         do throws(GeoJSONError) {
             switch type {
             case "FeatureCollection":
@@ -58,7 +71,7 @@ public struct GeoJSONReader: Sendable {
             default:
                 return .geometry(try geometry(root, ""))
             }
-        } catch where hasCRS && error.reason.contains("outside [") {
+        } catch where hasCRS && checksLonLat && error.reason.contains("outside [") {
             var e = error
             e.reason += " (the file has a \"crs\" member: RFC 7946 GeoJSON is WGS84 longitude/latitude only;"
                 + " reproject it, e.g. ogr2ogr -t_srs EPSG:4326)"
@@ -201,13 +214,43 @@ public struct GeoJSONReader: Sendable {
             throw fail(JSONPointer.appending(path, i), "a coordinate must be a number, found \(element.kindDescription)")
         }
         guard a.count >= 2 else { throw fail(path, "a position needs at least 2 numbers (longitude, latitude), found \(a.count)") }
+        if checksLonLat { try checkLonLat(numbers.0, numbers.1, path) }
+        return Position(numbers.0, numbers.1, numbers.2)
+    }
+
+    private func checkLonLat(_ lon: Double, _ lat: Double, _ path: String) throws(GeoJSONError) {
+        let numbers = (lon, lat)
         guard (-180...180).contains(numbers.0) else {
             throw fail(JSONPointer.appending(path, 0), "longitude \(JSONNumberFormat.shortest(numbers.0)) is outside [-180, 180]")
         }
         guard (-90...90).contains(numbers.1) else {
             throw fail(JSONPointer.appending(path, 1), "latitude \(JSONNumberFormat.shortest(numbers.1)) is outside [-90, 90]")
         }
-        return Position(numbers.0, numbers.1, numbers.2)
+    }
+
+    // MARK: - Legacy crs
+
+    /// The CRS a legacy `crs` member names: `{"type":"name","properties":{"name":…}}` or
+    /// `{"type":"EPSG","properties":{"code":…}}`; a linked CRS ("link") cannot be read and is refused.
+    private func legacyCRSName(_ crs: JSONValue) throws(GeoJSONError) -> String? {
+        // A member that names nothing (not of either form) leaves the positions to be read, and checked, as
+        // lon/lat: out-of-range ones are then refused with a hint about the crs member.
+        guard case .object(let o) = crs, case .string(let type)? = o["type"], case .object(let props)? = o["properties"] else { return nil }
+        switch type.lowercased() {
+        case "name":
+            guard case .string(let name)? = props["name"] else { return nil }
+            return name
+        case "epsg":
+            guard let code = props["code"]?.doubleValue else { return nil }
+            return "EPSG:\(Int(code))"
+        default:
+            throw fail("/crs/type", "a legacy crs of type \"\(type)\" cannot be read; reproject the file to WGS84 longitude/latitude")
+        }
+    }
+
+    /// Checks a reprojected position the way `position` checks a lon/lat one, naming the feature.
+    fileprivate func checkReprojected(_ p: Position, feature: String) throws(GeoJSONError) {
+        try checkLonLat(p.x, p.y, feature)
     }
 
     private func positions(_ value: JSONValue, _ path: String) throws(GeoJSONError) -> [Position] {
@@ -241,5 +284,40 @@ public struct GeoJSONReader: Sendable {
             out.append(ring)
         }
         return Polygon(out)
+    }
+}
+
+extension GeoJSON {
+    /// Every position reprojected from the legacy `crs` to WGS84 lon/lat and checked to lie in range; the
+    /// collection's `notes` say so. Errors name the feature's pointer.
+    fileprivate func reprojected(_ transform: CRSTransform, reader: GeoJSONReader) throws(GeoJSONError) -> GeoJSON {
+        func convert(_ g: Geometry?, _ pointer: String) throws(GeoJSONError) -> Geometry? {
+            guard let g else { return nil }
+            do {
+                return try g.mapPositions { p in
+                    let q = try transform.toLonLat(p)
+                    try reader.checkReprojected(q, feature: pointer)
+                    return q
+                }
+            } catch let error as GeoJSONError {
+                var e = error
+                e.reason += " after reprojecting from \(transform.source) (the file's legacy \"crs\" member)"
+                throw e
+            } catch {
+                throw GeoJSONError(source: reader.source, pointer: pointer, reason: "\(error)")
+            }
+        }
+        let note = "positions reprojected from \(transform.source) (\(transform.sourceName), the file's legacy \"crs\" member) "
+            + "to WGS84 longitude/latitude with PROJ"
+        switch self {
+        case .geometry(let g): return .geometry(try convert(g, "")!)
+        case .feature(var f):
+            f.geometry = try convert(f.geometry, "/geometry")
+            return .feature(f)
+        case .featureCollection(var c):
+            for i in c.features.indices { c.features[i].geometry = try convert(c.features[i].geometry, "/features/\(i)/geometry") }
+            c.notes.append(note)
+            return .featureCollection(c)
+        }
     }
 }

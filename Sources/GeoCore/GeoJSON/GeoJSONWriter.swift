@@ -62,7 +62,13 @@ public struct GeoJSONWriter: Sendable {
         out.append(UInt8(ascii: "}"))
     }
 
-    func write(_ g: Geometry, to out: inout [UInt8]) {
+    func write(_ geometry: Geometry, to out: inout [UInt8]) {
+        // RFC 7946 §3.1.9: geometry that crosses the antimeridian is written split there. Should GEOS fail to
+        // cut it, each longitude is brought within ±180° instead: a reader takes the jump the short way.
+        var g = geometry
+        if geometry.needsAntimeridianSplit {
+            g = (try? geometry.splitAtAntimeridian()) ?? geometry.mapPositions(\.wrappedLongitude)
+        }
         if case .geometryCollection(let c) = g {
             out.append(contentsOf: #"{"type":"GeometryCollection","geometries":["#.utf8)
             for (i, part) in c.geometries.enumerated() {

@@ -23,8 +23,12 @@ public final class Projection {
     ///
     /// Distances and azimuths from the centre are true; the scale error grows with the distance from it
     /// (about 4e-5 at 100 km).
+    /// The centre may lie east of 180° (geometry in the east-shifted frame, `Geometry.eastShifted()`): PROJ is
+    /// given its longitude within ±180°, and `inverse` returns longitudes within 180° of the centre's, so that
+    /// geometry round the antimeridian comes back continuous.
     public convenience init(center: Position) throws {
-        try self.init(definition: "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(center.lon) +ellps=WGS84", center: center)
+        let lon0 = center.wrappedLongitude.lon
+        try self.init(definition: "+proj=aeqd +lat_0=\(center.lat) +lon_0=\(lon0) +ellps=WGS84", center: center)
     }
 
     /// Any PROJ projection step on degrees, e.g. "+proj=lcc +lat_1=37 +lat_2=43 +lat_0=40 +lon_0=45 +ellps=WGS84".
@@ -35,7 +39,7 @@ public final class Projection {
         proj_log_level(context, PJ_LOG_NONE)
         let pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + definition
         guard let pj = proj_create(context, pipeline) else {
-            let message = String(cString: proj_context_errno_string(context, proj_context_errno(context)))
+            let message = ProjError.text(context, proj_context_errno(context))
             proj_context_destroy(context)
             throw ProjError(message: "\(message) (\(pipeline))")
         }
@@ -51,8 +55,13 @@ public final class Projection {
     /// Projected metres (east and north of the centre, for `init(center:)`) for a lon/lat position.
     public func forward(_ p: Position) throws -> Position { try transform(p, PJ_FWD) }
 
-    /// The lon/lat position of a point given in projected metres.
-    public func inverse(_ p: Position) throws -> Position { try transform(p, PJ_INV) }
+    /// The lon/lat position of a point given in projected metres, its longitude within 180° of the centre's.
+    public func inverse(_ p: Position) throws -> Position {
+        var q = try transform(p, PJ_INV)
+        let d = q.x - center.x
+        if d > 180 || d < -180 { q.x = center.x + d - 360 * (d / 360).rounded() }
+        return q
+    }
 
     /// The geometry projected to metres.
     public func forward(_ geometry: Geometry) throws -> Geometry { try geometry.mapPositions(forward) }
@@ -66,7 +75,7 @@ public final class Projection {
         guard x.isFinite, y.isFinite else {
             let code = proj_errno(pj)
             proj_errno_reset(pj)
-            throw ProjError(message: "cannot transform (\(p.x), \(p.y)): \(String(cString: proj_context_errno_string(context, code)))")
+            throw ProjError(message: "cannot transform (\(p.x), \(p.y)): \(ProjError.text(context, code))")
         }
         return Position(x, y, p.z)
     }

@@ -61,7 +61,7 @@ import TestSupport
         #expect(ISODate("2024-02-30") != nil && ISODate("2024-13-01") == nil && ISODate("24-01-01") == nil)
     }
 
-    @Test("enclaves and exclaves: a territory in a hole of another, and a detached part")
+    @Test("enclaves and detached parts: a territory in a hole of another, and an island apart from the main body")
     func enclaves() throws {
         let outer = Territory(id: "outer", geometry: .multiPolygon(MultiPolygon([
             Polygon([Self.box(0, 0, 3, 3).rings[0], Self.box(1, 1, 2, 2).rings[0].reversed()]), Self.box(5, 0, 6, 1)])))
@@ -69,9 +69,9 @@ import TestSupport
         let found = try Enclaves.find([outer, inner])
         let enclave = try #require(found.first { $0.territory == "inner" })
         #expect(enclave.kind == "enclave" && enclave.surroundedBy == "outer")
-        let exclave = try #require(found.first { $0.territory == "outer" })
-        #expect(exclave.kind == "exclave" && exclave.neighbours.isEmpty)
-        #expect(abs(exclave.area - (try Self.planimeter(Self.box(5, 0, 6, 1)))) < 1)
+        let island = try #require(found.first { $0.territory == "outer" })
+        #expect(island.kind == "detached part" && island.isDetachedPart && !island.isExclave && island.neighbours.isEmpty)
+        #expect(abs(island.area - (try Self.planimeter(Self.box(5, 0, 6, 1)))) < 1)
     }
 
     @Test("embedded: the oblast 4,388 km² ± 5%, held outside it 1994–2020 7,634 km² ± 10%, Nakhchivan an exclave, the exclaves enclaves")

@@ -16,7 +16,6 @@ struct GeoJSONConformanceTests {
     /// Problematic files that must be rejected: values outside the lon/lat domain.
     static let rejectedProblematic: [String: String] = [
         "problematic_geometries/problematic_outside_lat_lon_boundaries.geojson": "longitude -190.624027 is outside [-180, 180]",
-        "problematic_structure/problematic_crs_defined.geojson": "\"crs\" member",
     ]
 
     static func files(_ folder: String) throws -> [String] {

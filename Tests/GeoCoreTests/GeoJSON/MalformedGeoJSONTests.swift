@@ -56,7 +56,6 @@ import Testing
         Case(name: "one-number position", text: #"{"type":"LineString","coordinates":[[0,0],[1]]}"#, pointer: "/coordinates/1", reason: "at least 2 numbers (longitude, latitude), found 1"),
         Case(name: "latitude too large", text: fc("\(ok),\(ok),\(feature(#"{"type":"LineString","coordinates":[[44,40],[44.5,91.5]]}"#))"), pointer: "/features/2/geometry/coordinates/1/1", reason: "latitude 91.5 is outside [-90, 90]"),
         Case(name: "longitude too small", text: #"{"type":"MultiPoint","coordinates":[[-190.62,52.5]]}"#, pointer: "/coordinates/0/0", reason: "longitude -190.62 is outside [-180, 180]"),
-        Case(name: "projected coordinates with crs", text: #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32632"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[500000,5700000]}}]}"#, pointer: "/features/0/geometry/coordinates/0", reason: "\"crs\" member"),
         Case(name: "ring of three", text: #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#, pointer: "/coordinates/0", reason: "a linear ring needs at least 4 positions, found 3"),
         Case(name: "unclosed ring", text: #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}"#, pointer: "/coordinates/0", reason: "linear ring is not closed: first position [0, 0] differs from last [0, 1]"),
         Case(name: "unclosed hole", text: #"{"type":"Polygon","coordinates":[[[0,0],[4,0],[4,4],[0,4],[0,0]],[[1,1],[2,1],[2,2],[1,2]]]}"#, pointer: "/coordinates/1", reason: "not closed"),
