@@ -20,13 +20,14 @@ struct AreasCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("The date (ISO 8601) whose state to show.", valueName: "date")) var at: String?
     @Option(help: ArgumentHelp("Tolerance in metres for enclave boundaries (0 = exact).", valueName: "metres")) var snap: Double = 0
     @Option(help: ArgumentHelp("Pieces below this many m² are listed as slivers (never dropped).", valueName: "m2")) var minArea: Double = 1
+    @Option(help: ArgumentHelp("Warn about territories overlapping by more than this many m².", valueName: "m2")) var overlapTolerance: Double = 1
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.") var format: ReportFormat = .markdown
     @OptionGroup var output: OutputOptions
     @OptionGroup var map: MapOptions
 
     func validate() throws {
         if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }
-        guard snap >= 0, minArea >= 0 else { throw ValidationError("--snap and --min-area must be 0 or more") }
+        guard snap >= 0, minArea >= 0, overlapTolerance >= 0 else { throw ValidationError("--snap, --min-area and --overlap-tolerance must be 0 or more") }
     }
 
     func execute() throws {
@@ -36,7 +37,8 @@ struct AreasCommand: BorderKitSubcommand {
         let claimList = try inputs.loadClaims()
         let controlList = try inputs.loadControl()
         let report = try Areas.run(list, claims: claimList, control: controlList, at: at.flatMap(ISODate.init), source: source,
-                                   minArea: minArea, snap: snap, warnings: warnings)
+                                   minArea: minArea, snap: snap, overlapTolerance: overlapTolerance, warnings: warnings)
+        for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
         switch format {
         case .markdown: try output.write(report.markdown)
         case .csv: try output.write(report.csv)

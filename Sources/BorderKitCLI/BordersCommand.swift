@@ -32,6 +32,9 @@ struct BordersCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("Status of border stretches no status line matches.", valueName: "status"))
     var unmatchedStatus = "undelimited"
 
+    @Option(help: ArgumentHelp("Warn about territories overlapping by more than this many m².", valueName: "m2"))
+    var overlapTolerance: Double = 1
+
     @Option(help: "Worker threads, each with its own GEOS context (default: one per processor).")
     var workers: Int?
 
@@ -43,6 +46,7 @@ struct BordersCommand: BorderKitSubcommand {
 
     func validate() throws {
         guard snap >= 0, snap.isFinite else { throw ValidationError("--snap must be 0 or more metres") }
+        guard overlapTolerance >= 0, overlapTolerance.isFinite else { throw ValidationError("--overlap-tolerance must be 0 or more m²") }
         guard (workers ?? 1) >= 1 else { throw ValidationError("--workers must be at least 1") }
         for p in pair where p.split(separator: ",").count != 2 {
             throw ValidationError("--pair takes two ids separated by a comma, e.g. armenia,azerbaijan (got \(p))")
@@ -64,10 +68,12 @@ struct BordersCommand: BorderKitSubcommand {
         options.snap = snap
         options.pairs = pair.isEmpty ? nil : pair.map { $0.split(separator: ",").map(String.init) }
         options.unmatchedStatus = unmatchedStatus
+        options.overlapTolerance = overlapTolerance
         if let workers { options.workers = workers }
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal ? showProgress : nil
         let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,
                                      progress: progress)
+        for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
         switch format {
         case .markdown: try output.write(report.markdown)
         case .csv: try output.write(report.csv)

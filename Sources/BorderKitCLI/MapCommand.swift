@@ -17,7 +17,9 @@ struct MapCommand: BorderKitSubcommand {
     @OptionGroup var input: LayerInputOptions
     @Option(help: ArgumentHelp("Layers to draw, comma-separated (default: all).", valueName: "list")) var layers: String?
     @Option(help: ArgumentHelp("Only this route (id or any name; repeatable).", valueName: "name")) var route: [String] = []
-    @Option(help: ArgumentHelp("The area to show: west,south,east,north in degrees.", valueName: "w,s,e,n")) var bbox: String?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("The area to show: west,south,east,north in degrees (west > east: across 180°; negative values need no '=').", valueName: "w,s,e,n"))
+    var bbox: String?
     @Option(help: ArgumentHelp("Show claims and control valid on this date (ISO 8601).", valueName: "date")) var at: String?
     @Option(help: ArgumentHelp("The map's title.", valueName: "text")) var title: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("The SVG file to write (atomically).", valueName: "path.svg")) var output: String
@@ -43,10 +45,12 @@ struct MapCommand: BorderKitSubcommand {
     func parsedBox() throws -> Envelope? {
         guard let bbox else { return nil }
         let v = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard v.count == 4, v[0] < v[2], v[1] < v[3], v[0] >= -180, v[2] <= 180, v[1] >= -90, v[3] <= 90 else {
-            throw ValidationError("--bbox takes west,south,east,north in degrees with west < east and south < north (got \(bbox))")
+        guard v.count == 4, v[0] != v[2], v[1] < v[3], v[0] >= -180, v[0] <= 180, v[2] >= -180, v[2] <= 180, v[1] >= -90, v[3] <= 90 else {
+            throw ValidationError("--bbox takes west,south,east,north in degrees (longitudes in [-180, 180], south < north; "
+                + "west > east is a box across the antimeridian) (got \(bbox))")
         }
-        return Envelope(minX: v[0], minY: v[1], maxX: v[2], maxY: v[3])
+        // West greater than east: the box runs east across 180°.
+        return Envelope(minX: v[0], minY: v[1], maxX: v[0] < v[2] ? v[2] : v[2] + 360, maxY: v[3])
     }
 
     func execute() throws {

@@ -46,7 +46,7 @@ func renderedStats(_ svg: URL) throws -> (colours: Int, inked: Double) {
         #expect(doc.texts.contains { $0.contains("State on 2021-01-01") })
         #expect(doc.texts.contains("Syunik route / Zangezur corridor / TRIPP"))
         #expect(!doc.texts.contains { $0.hasPrefix("Kars") }, "only the route asked for")
-        for (args, message) in [(["--layers", "borders,rivers"], "unknown layer \"rivers\""), (["--bbox", "47,38,45,40"], "--bbox takes west,south,east,north"),
+        for (args, message) in [(["--layers", "borders,rivers"], "unknown layer \"rivers\""), (["--bbox", "45,40,47,38"], "--bbox takes west,south,east,north"),
                                 (["--at", "2021-02-30x"], "not an ISO 8601 date"), (["--route", "Silk Road"], "no route named \"Silk Road\"")] {
             let bad = folder.appendingPathComponent("bad.svg").path
             let e = try borderkit(["map", "-o", bad] + args)

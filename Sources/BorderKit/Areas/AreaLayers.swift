@@ -56,11 +56,14 @@ private func polygonal(_ geojson: GeoJSON, source: String, role: String,
                        _ make: (Feature, String, Period, Geometry) -> Void) throws {
     for (i, f) in geojson.features.enumerated() {
         let pointer = geojson.pointer(toFeature: i)
-        guard let g = f.geometry, !g.polygons.isEmpty else { throw InputError("\(source): \(pointer): needs a polygon geometry") }
+        let parts = (f.geometry?.polygons ?? []).filter { !($0.exterior?.isEmpty ?? true) }
+        guard !parts.isEmpty else { throw InputError("\(source): \(pointer): needs a polygon geometry") }
         guard case .string(let who)? = f.properties?[role], !who.isEmpty else {
             throw InputError("\(source): \(pointer): needs a string property \"\(role)\"")
         }
-        make(f, who, try Period.of(f, source: source, pointer: pointer), .multiPolygon(MultiPolygon(g.polygons)))
+        var ignored: [InputWarning] = []
+        let g = try Territory.continuous(.multiPolygon(MultiPolygon(parts)), source: source, pointer: pointer, id: who, warnings: &ignored)
+        make(f, who, try Period.of(f, source: source, pointer: pointer), g)
     }
 }
 

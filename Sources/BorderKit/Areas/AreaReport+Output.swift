@@ -54,6 +54,12 @@ extension AreaReport {
             text += "\nDetached parts, apart from the main body and not linked to it over land (islands, alone or shared with a neighbour): "
             text += islands.keys.sorted().map { "\($0) \(islands[$0]!.count)" }.joined(separator: ", ") + ".\n"
         }
+        if !overlaps.isEmpty {
+            text += "\n## Overlaps\n\nTerritories whose areas overlap; each overlap is counted in every territory that holds it.\n\n"
+            text += Table(columns: ["territory_a", "territory_b", "overlap_km2"], rows: overlaps.map {
+                [.text($0.territories[0]), .text($0.territories[1]), .number($0.area / 1e6, decimals: 6)]
+            }).markdown
+        }
         if !slivers.isEmpty { text += "\n\(slivers.count) pieces are smaller than \(JSONNumberFormat.shortest(minArea)) m² (kept above).\n" }
         if !warnings.isEmpty { text += "\n## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
         return text
@@ -85,6 +91,9 @@ extension AreaReport {
             "detached_parts": .array(detachedParts.map { e in
                 .object(["territory": .string(e.territory), "area_m2": .number(e.area), "lon": .number(e.centroid.lon),
                          "lat": .number(e.centroid.lat), "neighbours": .array(e.neighbours.map(JSONValue.string))])
+            }),
+            "overlaps": .array(overlaps.map { o in
+                .object(["territories": .array(o.territories.map(JSONValue.string)), "area_m2": .number(o.area)])
             }),
             "slivers": .integer(Int64(slivers.count)), "min_area_m2": .number(minArea),
             "notes": .array(notes.map(JSONValue.string)),

@@ -20,6 +20,8 @@ public struct AreaReport: Sendable {
     public var slivers: [AreaPiece]
     public var minArea: Double
     public var enclaves: [EnclaveRecord]
+    /// Pairs of territories that overlap by more than the tolerance: their common area is counted in both.
+    public var overlaps: [TerritoryOverlap] = []
     /// How the overlay was made, and any retry with reduced precision.
     public var notes: [String]
     public var warnings: [InputWarning]
@@ -33,8 +35,13 @@ public enum Areas {
     /// the claimants and the holder that contain it; faces with the same labels are dissolved. If GEOS reports a
     /// topology error the noding is retried on a 1e-9° grid, and the report says so. Territories that no claim
     /// or control touches are single pieces, held de jure.
+    ///
+    /// Territories that overlap (by more than `overlapTolerance` m²) are reported and warned about; the overlap is
+    /// counted in each territory that holds it, so per-territory areas stay whole and a sum over territories
+    /// counts it twice (the report says so). Geometry across ±180° is overlaid in the east-shifted frame.
     public static func run(_ territories: [Territory], claims: [Claim], control: [Control], at: ISODate?, source: String,
-                           minArea: Double = 1, snap: Double = 0, warnings: [InputWarning] = []) throws -> AreaReport {
+                           minArea: Double = 1, snap: Double = 0, overlapTolerance: Double = 1,
+                           warnings: [InputWarning] = []) throws -> AreaReport {
         let g = Geodesic.wgs84
         let activeClaims = claims.filter { $0.period.holds(at: at) }
         let activeControl = control.filter { $0.period.holds(at: at) }
@@ -51,7 +58,12 @@ public enum Areas {
             }
         }
         if !affected.isEmpty || !layers.isEmpty {
-            let linework = try (affected.map(\.geometry) + layers).map { try $0.boundary() }
+            // One frame for the whole overlay: the east-shifted one if anything reaches ±180°.
+            let shift = (affected.map(\.geometry) + layers).contains { $0.envelope?.reachesAntimeridian ?? false }
+            func framed(_ g: Geometry) -> Geometry { shift && g.antimeridianForm != .aroundPole ? g.eastShifted() : g }
+            let affectedGeometry = affected.map { framed($0.geometry) }
+            let claimGeometry = activeClaims.map { framed($0.geometry) }, controlGeometry = activeControl.map { framed($0.geometry) }
+            let linework = try (affectedGeometry + claimGeometry + controlGeometry).map { try $0.boundary() }
             var faces: Geometry
             do {
                 faces = try Geometry.union(of: linework).polygonize()
@@ -62,20 +74,25 @@ public enum Areas {
             }
             var groups: [String: (piece: AreaPiece, parts: [Geometry])] = [:]
             var order: [String] = []
+            // Each face is labelled by an interior point, looked up in STRtrees of prepared geometries.
+            let territoryIndex = try LabelIndex(affectedGeometry), claimIndex = try LabelIndex(claimGeometry), controlIndex = try LabelIndex(controlGeometry)
             for face in faces.polygons.map(Geometry.polygon) {
                 let p = try face.pointOnSurface()
-                let owner = try affected.first { try $0.geometry.contains(p) }
-                let territory = owner?.id
-                let claimants = Array(Set(try activeClaims.filter { try $0.geometry.contains(p) }.map(\.claimant))).sorted()
-                let holders = Array(Set(try activeControl.filter { try $0.geometry.contains(p) }.map(\.holder))).sorted()
-                guard territory != nil || !claimants.isEmpty || !holders.isEmpty else { continue }
-                let holder = holders.isEmpty ? (owner.map { $0.name ?? $0.id } ?? "none") : holders.joined(separator: " + ")
-                let key = [territory ?? "", claimants.joined(separator: "\u{1}"), holder].joined(separator: "\u{0}")
-                if groups[key] == nil {
-                    order.append(key)
-                    groups[key] = (AreaPiece(territory: territory, claimants: claimants, holder: holder, area: 0, geometry: face), [])
+                let owners = try territoryIndex.containing(p).map { affected[$0] }
+                let claimants = Array(Set(try claimIndex.containing(p).map { activeClaims[$0].claimant })).sorted()
+                let holders = Array(Set(try controlIndex.containing(p).map { activeControl[$0].holder })).sorted()
+                guard !owners.isEmpty || !claimants.isEmpty || !holders.isEmpty else { continue }
+                // A face inside two territories (an overlap) is a piece of each.
+                for owner in owners.isEmpty ? [nil] : owners.map(Optional.some) {
+                    let territory = owner?.id
+                    let holder = holders.isEmpty ? (owner.map { $0.name ?? $0.id } ?? "none") : holders.joined(separator: " + ")
+                    let key = [territory ?? "", claimants.joined(separator: "\u{1}"), holder].joined(separator: "\u{0}")
+                    if groups[key] == nil {
+                        order.append(key)
+                        groups[key] = (AreaPiece(territory: territory, claimants: claimants, holder: holder, area: 0, geometry: face), [])
+                    }
+                    groups[key]!.parts.append(face)
                 }
-                groups[key]!.parts.append(face)
             }
             for key in order {
                 var (piece, parts) = groups[key]!
@@ -85,7 +102,56 @@ public enum Areas {
             }
         }
         pieces.sort { ($0.territory ?? "", $0.holder, $0.claimants.joined(separator: ","), -$0.area) < ($1.territory ?? "", $1.holder, $1.claimants.joined(separator: ","), -$1.area) }
+        let overlaps = try Overlaps.find(territories, tolerance: overlapTolerance)
+        if !overlaps.isEmpty {
+            notes.append("overlapping territories: each overlap is counted in every territory that holds it, so territory totals "
+                + "stay whole and their sum counts an overlap more than once")
+        }
         return AreaReport(source: source, at: at, pieces: pieces, slivers: pieces.filter { $0.area < minArea }, minArea: minArea,
-                          enclaves: try Enclaves.find(territories, snap: snap), notes: notes, warnings: warnings)
+                          enclaves: try Enclaves.find(territories, snap: snap), overlaps: overlaps, notes: notes,
+                          warnings: warnings + overlaps.map { Borders.overlapWarning($0, source: source) })
+    }
+}
+
+/// Polygons indexed for "which of them contain this point": an STRtree on envelopes, then prepared
+/// point-in-polygon tests (`GEOSPreparedContains_r`) on the candidates only.
+struct LabelIndex {
+    let tree: STRtree
+    let prepared: [PreparedGeometry]
+    init(_ geometries: [Geometry]) throws {
+        tree = try STRtree(geometries)
+        prepared = try geometries.map { try PreparedGeometry($0) }
+    }
+    /// Indexes of the polygons that contain `point`, ascending.
+    func containing(_ point: Geometry) throws -> [Int] {
+        try tree.query(point).sorted().filter { try prepared[$0].contains(point) }
+    }
+}
+
+/// Overlaps between territories: what a coverage should not have.
+public enum Overlaps {
+    /// Every pair of territories whose areas overlap by more than `tolerance` m² (geodesic), sorted by ids: one
+    /// GEOS intersection per pair whose envelopes meet (STRtree; both clipped to their shared box, in their common
+    /// frame across ±180°).
+    public static func find(_ territories: [Territory], tolerance: Double = 1, workers: Int? = nil) throws -> [TerritoryOverlap] {
+        let workers = workers ?? Parallel.processorCount
+        var options = BorderOptions()
+        options.workers = workers
+        let candidates = try Borders.candidatePairs(territories, options: options)
+        let found = Locked([Result<TerritoryOverlap?, InputError>](repeating: .success(nil), count: candidates.count))
+        if !candidates.isEmpty {
+            try Parallel.forEach(count: candidates.count, workers: max(1, min(workers, candidates.count))) { _ in { k in
+                let (i, j) = candidates[k]
+                let r: Result<TerritoryOverlap?, InputError>
+                do {
+                    let area = try Borders.overlapArea(territories[i].geometry, territories[j].geometry)
+                    r = .success(area > tolerance ? TerritoryOverlap(territories: [territories[i].id, territories[j].id].sorted(), area: area) : nil)
+                } catch {
+                    r = .failure(InputError("overlap of \(territories[i].id)–\(territories[j].id): \(error)"))
+                }
+                found.withLock { $0[k] = r }
+            } }
+        }
+        return try found.withLock { $0 }.compactMap { try $0.get() }.sorted { $0.territories.lexicographicallyPrecedes($1.territories) }
     }
 }

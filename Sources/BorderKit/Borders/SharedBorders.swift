@@ -141,7 +141,7 @@ public enum Borders {
     }
 
     /// The warning for an overlap: both ids and the area.
-    static func overlapWarning(_ o: TerritoryOverlap, source: String) -> InputWarning {
+    public static func overlapWarning(_ o: TerritoryOverlap, source: String) -> InputWarning {
         InputWarning(source: source, pointer: "", message: "territories \"\(o.territories[0])\" and \"\(o.territories[1])\" overlap by "
             + "\(JSONNumberFormat.fixed(o.area / 1e6, decimals: 6)) km² (\(JSONNumberFormat.fixed(o.area, decimals: 1)) m²)")
     }
@@ -168,6 +168,16 @@ public enum Borders {
             }
         }
         return out.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// Geodesic m² where two polygonal geometries overlap (in their common frame, clipped to their shared box).
+    static func overlapArea(_ a: Geometry, _ b: Geometry) throws -> Double {
+        let (ga, gb) = Geometry.commonFrame(a, b)
+        guard let ea = ga.envelope, let eb = gb.envelope else { return 0 }
+        let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
+                           maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6)
+        guard box.minX <= box.maxX, box.minY <= box.maxY else { return 0 }
+        return Geodesic.wgs84.area(of: try ga.clipped(to: box).intersection(try gb.clipped(to: box)))
     }
 
     /// The border of one pair, computed in their common frame (`Geometry.commonFrame`).

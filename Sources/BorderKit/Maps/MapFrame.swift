@@ -21,8 +21,11 @@ final class MapFrame {
     let scale: Double
 
     init(extent: Envelope, left: Double, top: Double, width: Double, maxHeight: Double, minHeight: Double) throws {
-        let box = Envelope(minX: max(-180, extent.minX), minY: max(-89.5, extent.minY),
-                           maxX: min(180, extent.maxX), maxY: min(89.5, extent.maxY))
+        // Longitudes may pass ±180° (an extent across the antimeridian, centred on the data); an extent wider
+        // than the world is the world, centred on Greenwich.
+        let wide = extent.width >= 300
+        let box = Envelope(minX: wide ? -180 : extent.minX, minY: max(-89.5, extent.minY),
+                           maxX: wide ? 180 : extent.maxX, maxY: min(89.5, extent.maxY))
         let (definition, name) = MapFrame.choose(box)
         projection = try Projection(definition: definition, center: Position((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2))
         projectionName = name
@@ -48,7 +51,8 @@ final class MapFrame {
         var g = (try? MapFrame.bounds(of: MapFrame.outline(p), through: projection.inverse)) ?? box
         let margin = 0.02 * max(g.width, g.height)
         g = g.expanded(by: margin)
-        geographic = Envelope(minX: max(-180, g.minX), minY: max(-90, g.minY), maxX: min(180, g.maxX), maxY: min(90, g.maxY))
+        let centre = (box.minX + box.maxX) / 2
+        geographic = Envelope(minX: max(centre - 180, g.minX), minY: max(-90, g.minY), maxX: min(centre + 180, g.maxX), maxY: min(90, g.maxY))
     }
 
     /// The PROJ definition and display name for an extent.
@@ -89,10 +93,18 @@ final class MapFrame {
     /// Clipped in lon/lat first (`GEOSClipByRect_r`) so that PROJ never sees a position far outside the map,
     /// then clipped to the projected rectangle and simplified within 0.4 pixel (`GEOSTopologyPreserveSimplify_r`).
     func prepare(_ geometry: Geometry, simplify: Bool = true) throws -> Geometry? {
-        guard let e = geometry.envelope, e.intersects(geographic) else { return nil }
-        let inside = e.minX >= geographic.minX && e.maxX <= geographic.maxX && e.minY >= geographic.minY && e.maxY <= geographic.maxY
-        let clipped = inside ? geometry : try geometry.clipped(to: geographic)
-        guard !clipped.isEmpty else { return nil }
+        guard let e = geometry.envelope else { return nil }
+        // Geometry in another longitude frame than the map's (across ±180°) is drawn where it lies: each turn of
+        // it that meets the map is clipped and kept.
+        var pieces: [Geometry] = []
+        for dx in [0.0, 360, -360] where e.translated(dx: dx).intersects(geographic) {
+            let moved = geometry.translated(dx: dx), m = e.translated(dx: dx)
+            let inside = m.minX >= geographic.minX && m.maxX <= geographic.maxX && m.minY >= geographic.minY && m.maxY <= geographic.maxY
+            let clipped = inside ? moved : try moved.clipped(to: geographic)
+            if !clipped.isEmpty { pieces.append(clipped) }
+        }
+        guard !pieces.isEmpty else { return nil }
+        let clipped = pieces.count == 1 ? pieces[0] : Geometry.geometryCollection(GeometryCollection(pieces))
         var g = try projection.forward(clipped)
         let pixelBox = projected.expanded(by: 4 / scale)
         if let pe = g.envelope, !(pe.minX >= pixelBox.minX && pe.maxX <= pixelBox.maxX && pe.minY >= pixelBox.minY && pe.maxY <= pixelBox.maxY) {
@@ -140,7 +152,8 @@ final class MapFrame {
     }
 }
 
-/// "40.5° N", "45° E", "3.25° W".
+/// "40.5° N", "45° E", "3.25° W"; longitudes past ±180° named as within it ("190° E" is "170° W").
 func degrees(_ value: Double, _ positive: String, _ negative: String) -> String {
-    "\(JSONNumberFormat.fixed(abs(value), decimals: 2))° \(value < 0 ? negative : positive)"
+    let v = positive == "E" ? Position(value, 0).wrappedLongitude.x : value
+    return "\(JSONNumberFormat.fixed(abs(v), decimals: 2))° \(v < 0 ? negative : positive)"
 }

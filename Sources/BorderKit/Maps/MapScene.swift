@@ -59,12 +59,13 @@ public struct MapScene: Sendable {
 
     public init(title: String) { self.title = title }
 
-    /// The area the map shows when no bbox is given, in lon/lat degrees.
+    /// The area the map shows when no bbox is given, in lon/lat degrees: across ±180° where the data lies on
+    /// both sides of it (its longitudes may then pass 180°), so the map is centred on the data.
     func defaultExtent() -> Envelope? {
         var routeBox: Envelope?
         for r in routes {
-            guard let e = Geometry.lineString(LineString(r.route.positions)).envelope else { continue }
-            routeBox = routeBox.map { $0.union(e) } ?? e
+            guard let e = r.route.geometry.envelope else { continue }
+            routeBox = routeBox.map { $0.unionAcrossAntimeridian(e) } ?? e
         }
         if let box = routeBox {
             let margin = max(0.35, 0.25 * max(box.maxX - box.minX, box.maxY - box.minY))
@@ -73,7 +74,7 @@ public struct MapScene: Sendable {
         var box: Envelope?
         for t in territories {
             guard let e = t.geometry.envelope else { continue }
-            box = box.map { $0.union(e) } ?? e
+            box = box.map { $0.unionAcrossAntimeridian(e) } ?? e
         }
         return box
     }

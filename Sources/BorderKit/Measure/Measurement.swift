@@ -51,14 +51,23 @@ public enum Measure {
             return FeatureMeasurement(index: index, id: feature.id, name: feature.displayName, geometryType: nil, vertexCount: 0)
         }
         let hasLines = !g.lineStrings.isEmpty, hasPolygons = !g.polygons.isEmpty
-        let polygonal = hasPolygons ? geodesic.areaAndPerimeter(of: g) : nil
+        // Across the antimeridian the rule of every command: jumps read the short way, and polygons split at
+        // ±180° joined, so the cut is not counted in the perimeter and validity is judged where GEOS sees the
+        // geometry whole.
+        var whole = g
+        if hasPolygons, g.antimeridianForm == .crosses || g.antimeridianForm == .split {
+            do { whole = try g.continuousAcrossAntimeridian().joinedAcrossAntimeridian() } catch let error as AntimeridianError {
+                throw InputError("feature \(index)\(feature.id.map { " (\($0))" } ?? ""): \(error)")
+            }
+        }
+        let polygonal = hasPolygons ? geodesic.areaAndPerimeter(of: whole) : nil
         return FeatureMeasurement(
             index: index,
             id: feature.id,
             name: feature.displayName,
             geometryType: g.type,
             vertexCount: g.vertexCount,
-            validity: try g.validity(),
+            validity: try whole.validity(),
             length: hasLines ? geodesic.length(of: g) : nil,
             area: polygonal?.area,
             perimeter: polygonal?.perimeter)

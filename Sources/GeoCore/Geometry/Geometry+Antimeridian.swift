@@ -214,6 +214,12 @@ extension Envelope {
         Envelope(minX: minX + dx, minY: minY, maxX: maxX + dx, maxY: maxY)
     }
 
+    /// The smallest box holding both, `other` moved by a turn east or west where that makes the box narrower
+    /// (so data on both sides of ±180° gives a box across it, not one round the world).
+    public func unionAcrossAntimeridian(_ other: Envelope) -> Envelope {
+        [0.0, 360, -360].map { union(other.translated(dx: $0)) }.min { $0.width < $1.width }!
+    }
+
     /// True when the box reaches ±180° of longitude or beyond (east-shifted geometry, or a part on the cut).
     public var reachesAntimeridian: Bool { maxX >= 180 || minX <= -180 }
 
