@@ -11,6 +11,8 @@ struct ValidateCommand: BorderKitSubcommand {
             With --repair --output PATH, invalid geometries are repaired with GEOS make-valid and written to PATH;
             the report says per feature what changed (type, geodesic area before and after). With --repair the
             exit code is 0 when every repaired geometry is valid.
+            With --coverage, each file is also checked as a coverage: pairs of features that overlap and gaps (areas
+            enclosed by features that none covers) larger than --min-area m²; exit code 1 if any is found.
             """
     )
 
@@ -23,11 +25,18 @@ struct ValidateCommand: BorderKitSubcommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("With --repair: where to write the repaired GeoJSON.", valueName: "path"))
     var output: String?
 
+    @Flag(help: "Also check each file as a coverage: overlaps between features and gaps between them.")
+    var coverage = false
+
+    @Option(help: ArgumentHelp("With --coverage: overlaps and gaps below this many m² are not listed.", valueName: "m2"))
+    var minArea: Double = 1
+
     @Option(name: .shortAndLong, help: "Report format: md or json.")
     var format: ReportFormat = .markdown
 
     func validate() throws {
         guard format == .markdown || format == .json else { throw ValidationError("--format must be md or json") }
+        guard minArea >= 0, minArea.isFinite else { throw ValidationError("--min-area must be 0 or more m²") }
         if repair {
             guard output != nil else { throw ValidationError("--repair needs --output PATH for the repaired GeoJSON") }
             guard files.count == 1 else { throw ValidationError("--repair takes one input file") }
@@ -38,11 +47,13 @@ struct ValidateCommand: BorderKitSubcommand {
 
     func execute() throws {
         var report = ValidationReport()
+        var coverageReports: [CoverageReport] = []
         let files = try self.files.isEmpty ? EmbeddedData.locate().datasets().map(\.file) : self.files
         for file in files {
             let geojson = try GeoJSONReader.read(path: file)
             let name = file == "-" ? "<stdin>" : file
             report.add(file: name, results: try Validation.check(geojson))
+            if coverage { coverageReports.append(try CoverageCheck.check(geojson, source: name, minArea: minArea)) }
             if repair, let output {
                 let (features, repairs) = try Validation.repair(geojson.features)
                 var collection = FeatureCollection(features)
@@ -53,8 +64,15 @@ struct ValidateCommand: BorderKitSubcommand {
                 report.repairedOutput = output
             }
         }
-        let text = format == .json ? String(decoding: JSONWriter.data(report.json) + [0x0A], as: UTF8.self) : report.markdown
+        var json = report.json
+        if coverage, case .object(var o) = json {
+            o["coverage"] = ValidationReport.coverageJSON(coverageReports)
+            json = .object(o)
+        }
+        let text = format == .json ? String(decoding: JSONWriter.data(json) + [0x0A], as: UTF8.self)
+            : report.markdown + (coverage ? ValidationReport.coverageMarkdown(coverageReports) : "")
         try FileIO.writeAtomically(Array(text.utf8), to: "-")
         if repair ? !report.repairedValid : report.invalidCount > 0 { throw ExitCode(1) }
+        if coverageReports.contains(where: { !$0.isClean }) { throw ExitCode(1) }
     }
 }

@@ -44,7 +44,12 @@ struct RouteMeasure {
         let i = lo
         let a = positions[i], b = positions[i + 1]
         let inv = Geodesic.wgs84.inverse(a, b)
-        return Geodesic.wgs84.direct(from: a, azimuth: inv.azimuth1, distance: clamped - cumulative[i]).position
+        // geod_direct returns a longitude within ±180°: keep it in the route's frame (near the segment's start),
+        // so a route held east-shifted across the antimeridian stays continuous.
+        var p = Geodesic.wgs84.direct(from: a, azimuth: inv.azimuth1, distance: clamped - cumulative[i]).position
+        let d = p.x - a.x
+        if d > 180 || d < -180 { p.x = a.x + d - 360 * (d / 360).rounded() }
+        return p
     }
 }
 

@@ -86,7 +86,8 @@ extension Geodesic {
     }
 
     /// Positions along the geodesics through `positions`, no two consecutive ones more than `maxSegment`
-    /// metres apart (`geod_inverseline`, `geod_position`). The input positions are kept.
+    /// metres apart (`geod_inverseline`, `geod_position`). The input positions are kept; new ones have their
+    /// longitude within 180° of the segment's start (the input's frame, even past ±180°).
     public func densify(_ positions: [Position], maxSegment: Double) -> [Position] {
         precondition(maxSegment > 0, "maxSegment must be positive")
         guard positions.count > 1 else { return positions }
@@ -99,6 +100,10 @@ extension Geodesic {
                 for i in 1..<n {
                     var lat = 0.0, lon = 0.0
                     geod_position(&line, line.s13 * Double(i) / Double(n), &lat, &lon, nil)
+                    // Longitudes kept in the frame of the input (within 180° of the segment's start), so a line
+                    // held east-shifted across the antimeridian stays continuous.
+                    let d = lon - a.lon
+                    if d > 180 || d < -180 { lon = a.lon + d - 360 * (d / 360).rounded() }
                     out.append(Position(lon, lat))
                 }
             }
