@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds, runs every test, then the leak check, the hostile
 # 10^6-vertex check (release build), the faults during writes (kill -9, full disk, read-only folder, missing
-# GeoData), the check that GeoData rebuilds byte for byte from its sources, a smoke run of the benchmark on
+# GeoData), the check that GeoData rebuilds byte for byte from its sources, PostGIS as a second oracle on 600
+# generated cases and the world file (Tools/oracle), a smoke run of the benchmark on
 # tiny data (both sides' answers must agree) and every notebook executed from a clean state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,5 +13,6 @@ bash Tools/leakcheck.sh
 bash Tools/hostile/check.sh
 bash Tools/faults/check.sh
 bash Tools/geodata/check.sh
+bash Tools/oracle/run.sh
 bash Tools/bench/run --smoke
 bash Tools/notebooks/run.sh

@@ -200,6 +200,8 @@ struct WorldFilesTests {
             #expect(r.status == 0, "\(command): \(r.stderrText)")
             #expect(r.stderrText.contains("/features/0: a: null geometry, skipped") && r.stderrText.contains("/features/1: b: empty polygon, skipped"))
         }
+        // Written to as a device, not replaced by a file renamed over it.
+        #expect((try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType) == .typeCharacterSpecial)
         let dup = try borderkit(["areas", "--territories", Self.world("null-empty-duplicate.geojson")])
         #expect(dup.status == 2 && dup.stderrText.contains("duplicate territory id \"c\"") && dup.stdout.isEmpty)
     }

@@ -234,8 +234,12 @@ public enum Routes {
     static func analyse(_ route: Route, context: RouteContext, index: Indexes, options: RouteOptions) throws -> RouteResult {
         let path = RoutePath(route)
         var stretches: [RouteStretch] = [], crossings: [Crossing] = [], along: [AlongBorder] = [], gaps: [RouteGap] = []
-        for (k, measure) in path.parts.enumerated() {
+        for (k, original) in path.parts.enumerated() {
             let start = path.starts[k]
+            // The route between two positions is the geodesic: cut where the geodesic meets a boundary, not where
+            // the straight line in lon/lat does (km apart on a long segment). Densified to 1 km, the two are
+            // within millimetres; the densified part has the same length.
+            let measure = RouteMeasure(Geodesic.wgs84.densify(original.positions, maxSegment: 1_000))
             let raw = try labelledPieces(measure, context: context, index: index, options: options)
             let runs = try alongBorder(measure, context: context, index: index, options: options)
             let partStretches = stretchesOf(raw, runs: runs, snap: options.snap, length: measure.length)
@@ -336,12 +340,13 @@ public enum Routes {
         return out
     }
 
-    /// Runs where the part stays within the snap of one border for more than three snaps, in metres along it.
+    /// Runs where the part (densified to 1 km by the caller) stays within the snap of one border for more than
+    /// three snaps, in metres along it.
     static func alongBorder(_ measure: RouteMeasure, context: RouteContext, index: Indexes, options: RouteOptions) throws -> [AlongBorder] {
         let line = Geometry.lineString(LineString(measure.positions))
         guard let e = line.envelope, measure.length > 0 else { return [] }
         let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
-        let projected = try projection.forward(Geometry.lineString(LineString(Geodesic.wgs84.densify(measure.positions, maxSegment: 1_000))))
+        let projected = try projection.forward(Geometry.lineString(LineString(measure.positions)))
         var out: [AlongBorder] = []
         let margin = options.snap / 111_320 / 0.17
         for j in try Indexes.query(index.borders, e.expanded(by: margin)) {

@@ -114,7 +114,7 @@ public struct GeoJSONWriter: Sendable {
         for (i, ring) in p.rings.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             // RFC 7946 §3.1.6: exterior counter-clockwise, holes clockwise.
-            let orientation = planarOrientation(ring)
+            let orientation = planarOrientation(ring).orientation
             let wantCounterClockwise = i == 0
             let reverse = orientation != 0 && (orientation > 0) != wantCounterClockwise
             write(reverse ? ring.reversed() : ring, to: &out)

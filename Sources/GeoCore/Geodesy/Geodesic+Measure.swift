@@ -38,7 +38,12 @@ extension Geodesic {
         var signed = 0.0, perimeter = 0.0
         geod_polygon_compute(g, &poly, 0, 1, &signed, &perimeter)
         let whole = ellipsoidArea
-        switch planarOrientation(points) {
+        // A ring whose lon/lat plane area is under 20,626 square degrees (a hemisphere is 2π sr = 20,626.5 deg²,
+        // and no region is larger on the ellipsoid than in the plane) cannot hold more than a hemisphere: the
+        // smaller region it is, whichever way a self-intersecting ring winds.
+        let (orientation, planar) = planarOrientation(points)
+        if planar < 20_626 { return (abs(signed), perimeter) }
+        switch orientation {
         case 1: return (signed >= 0 ? signed : signed + whole, perimeter)
         case -1: return (signed <= 0 ? -signed : whole - signed, perimeter)
         default: return (abs(signed), perimeter)
@@ -113,17 +118,18 @@ extension Geodesic {
     }
 }
 
-/// +1 for a counter-clockwise ring in the lon/lat plane, -1 clockwise, 0 when the plane cannot say
-/// (no area, or an edge spanning more than 180° of longitude).
-func planarOrientation(_ points: [Position]) -> Int {
+/// +1 for a counter-clockwise ring in the lon/lat plane, -1 clockwise, 0 when the plane cannot say (no area, or
+/// an edge spanning more than 180° of longitude); and the ring's planar area in square degrees (∞ when the plane
+/// cannot say).
+func planarOrientation(_ points: [Position]) -> (orientation: Int, area: Double) {
     var twiceArea = 0.0
     let n = points.count
     for i in 0..<n {
         let a = points[i], b = points[(i + 1) % n]
-        if abs(b.x - a.x) > 180 { return 0 }
+        if abs(b.x - a.x) > 180 { return (0, .infinity) }
         twiceArea += (a.x - points[0].x) * (b.y - points[0].y) - (b.x - points[0].x) * (a.y - points[0].y)
     }
-    if twiceArea > 0 { return 1 }
-    if twiceArea < 0 { return -1 }
-    return 0
+    if twiceArea > 0 { return (1, twiceArea / 2) }
+    if twiceArea < 0 { return (-1, -twiceArea / 2) }
+    return (0, .infinity)
 }

@@ -49,6 +49,16 @@ public enum FileIO {
             try writeAll(bytes, fd: STDOUT_FILENO, path: "<stdout>")
             return
         }
+        // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming a file over it
+        // would replace it.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFCHR || (info.st_mode & S_IFMT) == S_IFIFO {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileError(path: path, reason: "cannot open: \(systemMessage())") }
+            defer { close(fd) }
+            try writeAll(bytes, fd: fd, path: path)
+            return
+        }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
