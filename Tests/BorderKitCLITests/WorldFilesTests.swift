@@ -99,6 +99,23 @@ struct WorldFilesTests {
         #expect(abs((corridor["area_m2"] as! Double) / ((r["length_m"] as! Double) * 5_000) - 1) < 0.02)
     }
 
+    @Test("maps across ±180°: centred on the data, and a --bbox whose west edge is east of its east edge")
+    func antimeridianMaps() throws {
+        let folder = try scratchFolder()
+        let out = folder.appendingPathComponent("split.svg").path
+        let r = try borderkit(["map", "--territories", Self.world("antimeridian-split.geojson"), "-o", out])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let doc = try SVGDocument(try String(contentsOf: URL(fileURLWithPath: out), encoding: .utf8))
+        #expect(doc.texts.contains { $0.contains("central meridian 180.00° E") || $0.contains("central meridian 180° E") }, "\(doc.texts.filter { $0.contains("meridian") })")
+        let boxed = folder.appendingPathComponent("box.svg").path
+        let b = try borderkit(["map", "--territories", Self.world("antimeridian-split.geojson"), "--bbox", "160,10,-160,45", "-o", boxed])
+        #expect(b.status == 0, "\(b.stderrText)")
+        let boxedDoc = try SVGDocument(try String(contentsOf: URL(fileURLWithPath: boxed), encoding: .utf8))
+        #expect(boxedDoc.texts.contains { $0.contains("central meridian 180") }, "\(boxedDoc.texts.filter { $0.contains("meridian") })")
+        let negative = try borderkit(["map", "--territories", Self.world("antimeridian-split.geojson"), "--bbox", "-175,10,-165,45", "-o", boxed])
+        #expect(negative.status == 0, "a west edge below 0 needs no '=': \(negative.stderrText)")
+    }
+
     // MARK: - Routes
 
     @Test("a MultiLineString's parts are measured apart: nothing in the gap, no crossing made up there")

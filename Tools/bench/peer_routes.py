@@ -6,7 +6,8 @@ border every 1 km, 5 km corridor with area per jurisdiction), timed from reading
 Usage: peer_routes.py ROUTES.geojson TERRITORIES.geojson OUT.json
 Method: land borders = the line-merged intersections of touching territories' boundaries; per route, one
 azimuthal equidistant projection centred on the route (pyproj), distances and the buffer in it; lengths and
-areas geodesic (pyproj Geod); crossings = the route's intersections with the borders, ordered along it.
+areas geodesic (pyproj Geod); crossings = the route's intersections with the borders, ordered along it; the
+nearest border both sampled every 1 km and exact (shapely's distance from the projected line to the borders).
 """
 import json
 import sys
@@ -60,6 +61,7 @@ for f in routes:
             by.append({"id": tid, "area_m2": a})
     results.append({"id": f["id"], "length_m": length, "jurisdictions": jurisdictions, "crossings": len(order),
                     "min_m": min(distances) if distances else None,
+                    "exact_min_m": line_m.distance(borders_m),
                     "near_m": 1000.0 * sum(1 for d in distances if d < 5000),
                     "corridor_area_m2": abs(geod.geometry_area_perimeter(corridor)[0]), "corridor": by})
 with open(out_path, "w", encoding="utf-8") as fh:
