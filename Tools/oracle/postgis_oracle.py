@@ -259,17 +259,23 @@ def run_measure(cluster, borderkit, folder, rng, n, tally):
             tally.check("measure", d <= 1e-9, f"case {k} ({kind}): length {row['length_m']} vs {length}", d, "measure length")
 
 
+def store_cells(cluster, folder, table, c, across, cells):
+    """Writes one coverage as a GeoJSON file for borderkit and inserts it into `table` for PostGIS; the path."""
+    path = write(folder, f"{table}-{c}.geojson", [{"type": "Feature", "id": i, "properties": {}, "geometry": {"type": "Polygon", "coordinates": [r]}} for i, r in cells])
+    cluster.sql(f"INSERT INTO {table} VALUES " + ",\n".join(
+        f"({c}, '{i}', {str(across).lower()}, {literal({'type': 'Polygon', 'coordinates': [r]})})" for i, r in cells) + ";")
+    return path
+
+
 def run_borders(cluster, borderkit, folder, rng, n, tally):
     cluster.sql("CREATE TABLE cells(c int, id text, across bool, g geometry);")
     ours = {}
     for c in range(n):
         across = c % 4 == 0
         cells, _ = coverage(rng, across)
-        path = write(folder, f"borders-{c}.geojson", [{"type": "Feature", "id": i, "properties": {}, "geometry": {"type": "Polygon", "coordinates": [r]}} for i, r in cells])
+        path = store_cells(cluster, folder, "cells", c, across, cells)
         out = borderkit_json(borderkit, ["borders", "--territories", path])
         ours[c] = {tuple(p["territories"]): p["length_m"] for p in out["pairs"]}
-        cluster.sql("INSERT INTO cells VALUES " + ",\n".join(
-            f"({c}, '{i}', {str(across).lower()}, {literal({'type': 'Polygon', 'coordinates': [r]})})" for i, r in cells) + ";")
     rows = cluster.sql("""
         SET client_min_messages = warning;
         WITH f AS (SELECT c, id, CASE WHEN across THEN ST_ShiftLongitude(g) ELSE g END AS g FROM cells)
@@ -294,14 +300,12 @@ def run_routes(cluster, borderkit, folder, rng, n, tally):
         across = c % 4 == 0
         cells, box = coverage(rng, across)
         route = route_in(rng, box, across)
-        tpath = write(folder, f"route-cells-{c}.geojson", [{"type": "Feature", "id": i, "properties": {}, "geometry": {"type": "Polygon", "coordinates": [r]}} for i, r in cells])
+        tpath = store_cells(cluster, folder, "rcells", c, across, cells)
         rpath = write(folder, f"route-{c}.geojson", [{"type": "Feature", "id": "r", "properties": {"name": "r"}, "geometry": route}])
         out = borderkit_json(borderkit, ["route", "--territories", tpath, "--routes", rpath, "--snap", "0", "--corridor", "0", "--step", "1000", "--near", "0"])
         r = out["routes"][0]
         ours[c] = ({j["id"]: j["length_m"] for j in r["jurisdictions"]}, r["length_m"])
-        cluster.sql("INSERT INTO rcells VALUES " + ",\n".join(
-            f"({c}, '{i}', {str(across).lower()}, {literal({'type': 'Polygon', 'coordinates': [ring]})})" for i, ring in cells)
-            + f"; INSERT INTO routes VALUES ({c}, {str(across).lower()}, {literal(route)});")
+        cluster.sql(f"INSERT INTO routes VALUES ({c}, {str(across).lower()}, {literal(route)});")
     rows = cluster.sql("""
         SET client_min_messages = warning;
         WITH t AS (SELECT c, id, CASE WHEN across THEN ST_ShiftLongitude(g) ELSE g END AS g FROM rcells),
