@@ -9,16 +9,30 @@ struct BorderKitCommand: ParsableCommand {
         discussion: """
             Lengths and areas are geodesic on WGS84. Input is RFC 7946 GeoJSON from a file or '-' (standard input);
             with no input, commands analyse the embedded South Caucasus data (see `borderkit data`).
-            Exit codes: 0 success, 1 a check found a problem (e.g. invalid geometry), 2 bad input or a failure.
+            Exit codes: 0 success; 1 a check found a problem (invalid geometry, a coverage with overlaps or gaps, a
+            diff beyond tolerance); 2 bad input, bad usage (an unknown option or a bad value) or a failure.
             """,
         version: "0.1.0 (GEOS \(geosVersion), PROJ \(projVersion))",
         subcommands: [MeasureCommand.self, ValidateCommand.self, BordersCommand.self, AreasCommand.self, RouteCommand.self, CompareCommand.self, MapCommand.self, ReportCommand.self, DiffCommand.self, ConvertCommand.self, DataCommand.self]
     )
 
     /// Runs the command line, with buffers from 32 KiB up mapped on their own (see `Memory`).
+    ///
+    /// Exit codes are BorderKit's, not ArgumentParser's: a usage error (an unknown option, a bad value, a
+    /// failed validation) is bad input like any other and exits 2 with its message and the usage, where
+    /// ArgumentParser would exit 64.
     static func main() {
         Memory.mapLargeAllocations(from: 32 * 1024)
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileIO.writeToStandardError(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import BorderKit
 import GeoCore
@@ -26,8 +27,14 @@ struct BordersCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("Tolerance in metres for sources that do not share vertices (0 = exact).", valueName: "metres"))
     var snap: Double = 0
 
-    @Option(help: ArgumentHelp("Only this pair (repeatable), e.g. --pair armenia,azerbaijan.", valueName: "a,b"))
+    @Option(help: ArgumentHelp("Only this pair (repeatable), e.g. --pair armenia,azerbaijan; ids match without regard to case.", valueName: "a,b"))
     var pair: [String] = []
+
+    @Option(help: ArgumentHelp("The property of the status layer that holds each line's status.", valueName: "name"))
+    var statusProperty = "status"
+
+    @Option(help: ArgumentHelp("How far a status line may lie from a border and still give it its status, metres (default: --snap, at least 1).", valueName: "metres"))
+    var statusSnap: Double?
 
     @Option(help: ArgumentHelp("Status of border stretches no status line matches.", valueName: "status"))
     var unmatchedStatus = "undelimited"
@@ -47,6 +54,7 @@ struct BordersCommand: BorderKitSubcommand {
     func validate() throws {
         guard snap >= 0, snap.isFinite else { throw ValidationError("--snap must be 0 or more metres") }
         guard overlapTolerance >= 0, overlapTolerance.isFinite else { throw ValidationError("--overlap-tolerance must be 0 or more m²") }
+        guard (statusSnap ?? 0) >= 0, (statusSnap ?? 0).isFinite else { throw ValidationError("--status-snap must be 0 or more metres") }
         guard (workers ?? 1) >= 1 else { throw ValidationError("--workers must be at least 1") }
         for p in pair where p.split(separator: ",").count != 2 {
             throw ValidationError("--pair takes two ids separated by a comma, e.g. armenia,azerbaijan (got \(p))")
@@ -54,21 +62,29 @@ struct BordersCommand: BorderKitSubcommand {
     }
 
     func execute() throws {
-        let inputs = InputSet(territories: territories, status: status, idProperty: idProperty)
+        var inputs = InputSet(territories: territories, status: status, idProperty: idProperty)
+        inputs.statusProperty = statusProperty
         let (list, source, warnings) = try inputs.loadTerritories()
         let statusLines = try inputs.loadStatusLines()
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
+        // Ids as the file spells them, matched without regard to case (as route names are).
         let known = Set(list.map(\.id))
-        for p in pair {
-            for id in p.split(separator: ",").map(String.init) where !known.contains(id) {
-                throw InputError("--pair \(p): no territory \"\(id)\" in \(source)")
+        let byFolded = Dictionary(grouping: list.map(\.id), by: { $0.lowercased() })
+        func resolve(_ name: String, in p: String) throws -> String {
+            if known.contains(name) { return name }
+            guard let matches = byFolded[name.lowercased()] else { throw InputError("--pair \(p): no territory \"\(name)\" in \(source)") }
+            guard matches.count == 1 else {
+                throw InputError("--pair \(p): \"\(name)\" matches \(matches.idSorted().map { "\"\($0)\"" }.joined(separator: " and ")); give the id as the file spells it")
             }
+            return matches[0]
         }
+        let pairs = try pair.map { p in try p.split(separator: ",").map { try resolve(String($0).trimmingCharacters(in: .whitespaces), in: p) } }
         var options = BorderOptions()
         options.snap = snap
-        options.pairs = pair.isEmpty ? nil : pair.map { $0.split(separator: ",").map(String.init) }
+        options.pairs = pairs.isEmpty ? nil : pairs
         options.unmatchedStatus = unmatchedStatus
         options.overlapTolerance = overlapTolerance
+        options.statusSnap = statusSnap
         if let workers { options.workers = workers }
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal ? showProgress : nil
         let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,

@@ -14,12 +14,11 @@ struct CompareCommand: BorderKitSubcommand {
 
     @Argument(help: "Routes by id or any name; none: the named groups.") var names: [String] = []
     @OptionGroup var input: RouteInputOptions
-    @Option(name: .shortAndLong, help: "Output format: md, csv or json.") var format: ReportFormat = .markdown
+    @Option(name: .shortAndLong, help: "Output format: md, csv or json.") var format: TableFormat = .markdown
     @OptionGroup var output: OutputOptions
     @OptionGroup var map: MapOptions
 
     func validate() throws {
-        guard format != .geojson else { throw ValidationError("compare writes md, csv or json; use `borderkit route --format geojson` for maps") }
     }
 
     func execute() throws {

@@ -32,10 +32,9 @@ struct ValidateCommand: BorderKitSubcommand {
     var minArea: Double = 1
 
     @Option(name: .shortAndLong, help: "Report format: md or json.")
-    var format: ReportFormat = .markdown
+    var format: CheckFormat = .markdown
 
     func validate() throws {
-        guard format == .markdown || format == .json else { throw ValidationError("--format must be md or json") }
         guard minArea >= 0, minArea.isFinite else { throw ValidationError("--min-area must be 0 or more m²") }
         if repair {
             guard output != nil else { throw ValidationError("--repair needs --output PATH for the repaired GeoJSON") }

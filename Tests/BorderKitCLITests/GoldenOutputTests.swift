@@ -53,7 +53,7 @@ import TestSupport
                 let report = try FeatureDiff.run(expected: try GeoJSONReader(source: name).read(expected),
                                                  actual: try GeoJSONReader(source: "output").read(actual),
                                                  expectedName: name, actualName: "output", tolerances: t)
-                differences = report.beyondTolerance == 0 ? [] : [report.markdown]
+                differences = report.beyondTolerance == 0 ? [] : [report.markdown(verbose: true)]
             } else {
                 differences = JSONDiff.run(try JSONValue.read(expected, source: name), try JSONValue.read(actual, source: "output"), relative: 1e-9)
             }

@@ -6,7 +6,7 @@ extension AreaReport {
     private func total(_ key: (AreaPiece) -> [String]) -> [(String, Double)] {
         var sums: [String: Double] = [:]
         for p in pieces { for k in key(p) { sums[k, default: 0] += p.area } }
-        return sums.sorted { $0.key < $1.key }
+        return sums.sorted { IDOrder.less($0.key, $1.key) }
     }
 
     public var byTerritory: [(String, Double)] { total { $0.territory.map { [$0] } ?? [] } }
@@ -52,7 +52,7 @@ extension AreaReport {
         let islands = Dictionary(grouping: detachedParts, by: \.territory)
         if !islands.isEmpty {
             text += "\nDetached parts, apart from the main body and not linked to it over land (islands, alone or shared with a neighbour): "
-            text += islands.keys.sorted().map { "\($0) \(islands[$0]!.count)" }.joined(separator: ", ") + ".\n"
+            text += islands.keys.idSorted().map { "\($0) \(islands[$0]!.count)" }.joined(separator: ", ") + ".\n"
         }
         if !overlaps.isEmpty {
             text += "\n## Overlaps\n\nTerritories whose areas overlap; each overlap is counted in every territory that holds it.\n\n"
@@ -65,7 +65,8 @@ extension AreaReport {
         return text
     }
 
-    public var csv: String { pieceTable.csv + "\r\n" + enclaveTable.csv }
+    /// CSV: the pieces, and the enclaves and exclaves in a file of their own.
+    public var csv: CSVTables { CSVTables([.init(name: "pieces", table: pieceTable), .init(name: "enclaves", table: enclaveTable)]) }
 
     public var json: JSONValue {
         func pairs(_ list: [(String, Double)]) -> JSONValue { .object(JSONObject(list.map { JSONMember($0.0, .number($0.1)) })) }

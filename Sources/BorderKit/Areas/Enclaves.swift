@@ -77,7 +77,7 @@ public enum Enclaves {
         for (p, part) in parts.enumerated() {
             let t = territories[part.territory]
             let main = mainPart[part.territory]
-            let neighbours = touching[p].keys.map { territories[$0].id }.sorted()
+            let neighbours = touching[p].keys.map { territories[$0].id }.idSorted()
             // An enclave: one neighbour, along all of the outer ring.
             var surroundedBy: String?
             if touching[p].count == 1, let j = touching[p].keys.first {
@@ -102,7 +102,9 @@ public enum Enclaves {
                                      neighbours: neighbours, area: part.area,
                                      centroid: (c.pointPosition ?? part.polygon.rings[0][0]).wrappedLongitude))
         }
-        return out.sorted { ($0.territory, -$0.area, $0.centroid.x, $0.centroid.y) < ($1.territory, -$1.area, $1.centroid.x, $1.centroid.y) }
+        return out.sorted { a, b in
+            a.territory != b.territory ? IDOrder.less(a.territory, b.territory) : (-a.area, a.centroid.x, a.centroid.y) < (-b.area, b.centroid.x, b.centroid.y)
+        }
     }
 
     /// Geodesic metres of border two parts share: the lines of their intersection (exact), or the part of the

@@ -145,13 +145,13 @@ public enum Overlaps {
                 let r: Result<TerritoryOverlap?, InputError>
                 do {
                     let area = try Borders.overlapArea(territories[i].geometry, territories[j].geometry)
-                    r = .success(area > tolerance ? TerritoryOverlap(territories: [territories[i].id, territories[j].id].sorted(), area: area) : nil)
+                    r = .success(area > tolerance ? TerritoryOverlap(territories: [territories[i].id, territories[j].id].idSorted(), area: area) : nil)
                 } catch {
                     r = .failure(InputError("overlap of \(territories[i].id)–\(territories[j].id): \(error)"))
                 }
                 found.withLock { $0[k] = r }
             } }
         }
-        return try found.withLock { $0 }.compactMap { try $0.get() }.sorted { $0.territories.lexicographicallyPrecedes($1.territories) }
+        return try found.withLock { $0 }.compactMap { try $0.get() }.sorted { IDOrder.precedes($0.territories, $1.territories) }
     }
 }

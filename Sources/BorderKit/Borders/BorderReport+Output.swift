@@ -47,8 +47,8 @@ extension BorderReport {
         return text
     }
 
-    /// The pair rows, then a blank line and the tripoint rows (CSV has one table per file; these are two).
-    public var csv: String { pairTable.csv + "\r\n" + tripointTable.csv }
+    /// CSV: the pairs, and the tripoints in a file of their own.
+    public var csv: CSVTables { CSVTables([.init(name: "pairs", table: pairTable), .init(name: "tripoints", table: tripointTable)]) }
 
     public var json: JSONValue {
         .object([

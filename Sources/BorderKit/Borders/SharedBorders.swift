@@ -63,6 +63,9 @@ public struct BorderOptions: Sendable {
     public var workers = Parallel.processorCount
     /// Overlaps larger than this (m²) are reported and warned about.
     public var overlapTolerance = 1.0
+    /// How far (metres) a status line may lie from a border and still give it its status; nil: the snap, at
+    /// least 1 m.
+    public var statusSnap: Double?
     public init() {}
 }
 
@@ -121,9 +124,9 @@ public enum Borders {
             case nil: break
             }
         }
-        pairs.sort { $0.territories.lexicographicallyPrecedes($1.territories) }
-        contacts.sort { $0.territories.lexicographicallyPrecedes($1.territories) }
-        overlaps.sort { $0.territories.lexicographicallyPrecedes($1.territories) }
+        pairs.sort { IDOrder.precedes($0.territories, $1.territories) }
+        contacts.sort { IDOrder.precedes($0.territories, $1.territories) }
+        overlaps.sort { IDOrder.precedes($0.territories, $1.territories) }
         var allWarnings = warnings
         for o in overlaps { allWarnings.append(overlapWarning(o, source: source)) }
         let method = options.snap > 0
@@ -153,7 +156,7 @@ public enum Borders {
         let tree = try STRtree(territories.map(\.geometry))
         // Degrees of longitude per metre are largest at high latitude: grow by the snap at 80° to be safe.
         let margin = options.snap / 111_320 / 0.17
-        let wanted = options.pairs.map { Set($0.map { $0.sorted().joined(separator: "\u{0}") }) }
+        let wanted = options.pairs.map { Set($0.map { $0.idSorted().joined(separator: "\u{0}") }) }
         var found = Set<Int64>()
         var out: [(Int, Int)] = []
         let n = Int64(territories.count)
@@ -162,7 +165,7 @@ public enum Borders {
             for copy in e.expanded(by: margin).antimeridianCopies {
                 for j in try tree.query(copy) where j != i {
                     let (a, b) = (min(i, j), max(i, j))
-                    if let wanted, !wanted.contains([territories[a].id, territories[b].id].sorted().joined(separator: "\u{0}")) { continue }
+                    if let wanted, !wanted.contains([territories[a].id, territories[b].id].idSorted().joined(separator: "\u{0}")) { continue }
                     if found.insert(Int64(a) * n + Int64(b)).inserted { out.append((a, b)) }
                 }
             }
@@ -188,7 +191,7 @@ public enum Borders {
     /// the territories overlap. With a snap: the part of A's boundary within the snap of B's (buffered in a local
     /// azimuthal equidistant projection), and the overlap from the same intersection of the polygons.
     static func pairBorder(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions) throws -> PairBorder {
-        let ids = [a.id, b.id].sorted()
+        let ids = [a.id, b.id].idSorted()
         let (ga, gb) = Geometry.commonFrame(a.geometry, b.geometry)
         guard let ea = ga.envelope, let eb = gb.envelope else { return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []) }
         // Both lie within their own envelopes, so what they share lies in the overlap of the two: clipping both
@@ -227,7 +230,7 @@ public enum Borders {
         }
         var segments: [BorderSegment] = []
         for line in merged.sorted(by: { ($0.positions[0].x, $0.positions[0].y) < ($1.positions[0].x, $1.positions[0].y) }) {
-            for (piece, s) in try splitByStatus(line, status: status, tolerance: max(options.snap, 1)) {
+            for (piece, s) in try splitByStatus(line, status: status, tolerance: options.statusSnap ?? max(options.snap, 1)) {
                 let length = Geodesic.wgs84.length(piece.positions)
                 guard length > 0.01 else { continue }
                 segments.append(BorderSegment(id: "\(ids[0])|\(ids[1])#\(segments.count + 1)", territories: ids,
@@ -312,8 +315,10 @@ public enum Borders {
             }
         }
         return nodes.filter { $0.territories.count >= 3 }
-            .map { Tripoint(territories: $0.territories.sorted(), position: $0.position.wrappedLongitude) }
-            .sorted { ($0.territories.joined(separator: ","), $0.position.x, $0.position.y) < ($1.territories.joined(separator: ","), $1.position.x, $1.position.y) }
+            .map { Tripoint(territories: $0.territories.idSorted(), position: $0.position.wrappedLongitude) }
+            .sorted { a, b in
+                a.territories != b.territories ? IDOrder.precedes(a.territories, b.territories) : (a.position.x, a.position.y) < (b.position.x, b.position.y)
+            }
     }
 }
 

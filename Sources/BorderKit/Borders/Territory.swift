@@ -59,6 +59,7 @@ extension Territory {
                 switch f.properties?[key] {
                 case .string(let s)? where !s.isEmpty: s
                 case .integer(let n)?: String(n)
+                case .bigInteger(let digits)?: digits
                 default: nil
                 }
             }

@@ -16,6 +16,8 @@ public struct InputSet: Sendable {
     public var routes: String?
     /// The property that holds each territory's id (see `Territory.load`).
     public var idProperty: String?
+    /// The property that holds each border-status line's status.
+    public var statusProperty = "status"
 
     public init(territories: String? = nil, status: String? = nil, claims: String? = nil, control: String? = nil,
                 routes: String? = nil, idProperty: String? = nil) {
@@ -39,7 +41,7 @@ public struct InputSet: Sendable {
 
     /// Border-status lines: the file given, else the embedded layer for the embedded territories, else none.
     public func loadStatusLines() throws -> [BorderStatusLine] {
-        try layer(status, "border-status").map { try BorderStatusLine.load($0.0, source: $0.1) } ?? []
+        try layer(status, "border-status").map { try BorderStatusLine.load($0.0, source: $0.1, statusProperty: statusProperty) } ?? []
     }
 
     /// Claims, by the same rule as the status lines.

@@ -33,7 +33,7 @@ extension MeasureReport {
         return text
     }
 
-    public var csv: String { table(si: false).csv }
+    public var csv: CSVTables { CSVTables([.init(name: "features", table: table(si: false))]) }
 
     public var json: JSONValue {
         .object([

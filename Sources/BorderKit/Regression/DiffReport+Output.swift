@@ -4,8 +4,10 @@ extension DiffReport {
     public var json: JSONValue {
         .object([
             "expected": .string(expected), "actual": .string(actual), "match_by": .string(matchBy),
-            "tolerances": .object(["distance_m": .number(tolerances.distance), "length_percent": .number(tolerances.lengthPercent),
-                                   "area_percent": .number(tolerances.areaPercent), "number": .number(tolerances.number)]),
+            "tolerances": .object(["distance_m": tolerances.appliedDistance.map(JSONValue.number) ?? .null,
+                                   "length_percent": tolerances.appliedLengthPercent.map(JSONValue.number) ?? .null,
+                                   "area_percent": tolerances.appliedAreaPercent.map(JSONValue.number) ?? .null,
+                                   "number": .number(tolerances.appliedNumber)]),
             "matched": .integer(Int64(matched)),
             "added": .array(added.map(JSONValue.string)),
             "removed": .array(removed.map(JSONValue.string)),
@@ -28,19 +30,25 @@ extension DiffReport {
         ])
     }
 
-    public var markdown: String {
+    /// The report in Markdown: the features beyond tolerance and why; with `verbose`, also those that differ
+    /// within tolerance, with a note for each property that does.
+    public func markdown(verbose: Bool) -> String {
+        func limit(_ v: Double?, _ unit: String) -> String { v.map { "\(JSONNumberFormat.shortest($0))\(unit)" } ?? "not checked" }
         var text = "# Diff of \(actual) against \(expected)\n\n"
         text += "Matched by \(matchBy): \(matched) matched, \(added.count) added, \(removed.count) removed; "
-        text += "\(beyondTolerance) beyond tolerance (distance \(JSONNumberFormat.shortest(tolerances.distance)) m, "
-        text += "length \(JSONNumberFormat.shortest(tolerances.lengthPercent))%, area \(JSONNumberFormat.shortest(tolerances.areaPercent))%, "
-        text += "numbers ± \(JSONNumberFormat.shortest(tolerances.number))).\n"
-        if !features.isEmpty {
-            text += "\n" + Table(columns: ["id", "beyond", "hausdorff_m", "length_diff_m", "area_diff_m2", "why"], rows: features.map { f in
+        text += "\(beyondTolerance) beyond tolerance (distance \(limit(tolerances.appliedDistance, " m")), "
+        text += "length \(limit(tolerances.appliedLengthPercent, "%")), area \(limit(tolerances.appliedAreaPercent, "%")), "
+        text += "numbers ± \(JSONNumberFormat.shortest(tolerances.appliedNumber))).\n"
+        let shown = verbose ? features : features.filter(\.beyond)
+        if !shown.isEmpty {
+            text += "\n" + Table(columns: ["id", "beyond", "hausdorff_m", "length_diff_m", "area_diff_m2", "why"], rows: shown.map { f in
                 [.text(f.id), .bool(f.beyond), .number(f.hausdorff, decimals: 3), .number(f.lengthDifference, decimals: 3),
                  .number(f.areaDifference, decimals: 3),
-                 .text((f.reasons + f.properties.filter { !$0.beyond }.map { "property \($0.key) within tolerance" }).joined(separator: "; "))]
+                 .text((f.reasons + (verbose ? f.properties.filter { !$0.beyond }.map { "property \($0.key) within tolerance" } : [])).joined(separator: "; "))]
             }).markdown
         }
+        let within = features.count - features.filter(\.beyond).count
+        if !verbose && within > 0 { text += "\n\(within) more features differ within tolerance (`--verbose` lists them).\n" }
         if !added.isEmpty { text += "\nAdded: \(added.joined(separator: ", ")).\n" }
         if !removed.isEmpty { text += "\nRemoved: \(removed.joined(separator: ", ")).\n" }
         return text

@@ -1,13 +1,26 @@
 import GeoCore
 
 /// Tolerances of a diff. Distances in metres, lengths and areas in percent, property numbers absolute.
+///
+/// Each tolerance applies only when given. The geometric ones stand for each other: with none of `distance`,
+/// `lengthPercent` and `areaPercent` given, geometry must match exactly (all three 0); with any given, only the
+/// given ones are checked — a Hausdorff distance within `distance` already bounds how far every vertex moved,
+/// so `--tolerance 1` passes a polygon whose vertices moved under 1 m whatever its area did. Numbers in
+/// properties must be equal unless `number` is given.
 public struct DiffTolerances: Sendable {
-    public var distance = 0.0
-    public var lengthPercent = 0.0
-    public var areaPercent = 0.0
-    public var number = 0.0
+    public var distance: Double?
+    public var lengthPercent: Double?
+    public var areaPercent: Double?
+    public var number: Double?
     public var ignore: Set<String> = []
     public init() {}
+
+    private var anyGeometric: Bool { distance != nil || lengthPercent != nil || areaPercent != nil }
+    /// The tolerances as applied: nil for a check that is not made.
+    public var appliedDistance: Double? { anyGeometric ? distance : 0 }
+    public var appliedLengthPercent: Double? { anyGeometric ? lengthPercent : 0 }
+    public var appliedAreaPercent: Double? { anyGeometric ? areaPercent : 0 }
+    public var appliedNumber: Double { number ?? 0 }
 }
 
 /// One property that differs.
@@ -61,6 +74,7 @@ public enum FeatureDiff {
                 switch f.properties?[matchBy] {
                 case .string(let s)?: return s
                 case .integer(let n)?: return String(n)
+                case .bigInteger(let digits)?: return digits
                 case .number(let d)?: return JSONNumberFormat.shortest(d)
                 default: return nil
                 }
@@ -104,14 +118,16 @@ public enum FeatureDiff {
         var hausdorff = 0.0
         if let eg, let ag, eg != ag {
             hausdorff = try hausdorffMetres(eg, ag)
-            if hausdorff > t.distance { reasons.append("Hausdorff distance \(JSONNumberFormat.fixed(hausdorff, decimals: 3)) m > \(JSONNumberFormat.shortest(t.distance)) m") }
+            if let limit = t.appliedDistance, hausdorff > limit {
+                reasons.append("Hausdorff distance \(JSONNumberFormat.fixed(hausdorff, decimals: 3)) m > \(JSONNumberFormat.shortest(limit)) m")
+            }
         }
         let el = eg.map { g.length(of: $0) } ?? 0, al = ag.map { g.length(of: $0) } ?? 0
         let ea = eg.map { g.area(of: $0) } ?? 0, aa = ag.map { g.area(of: $0) } ?? 0
         let lr = el > 0 ? (al - el) / el : (al == 0 ? 0 : .infinity)
         let ar = ea > 0 ? (aa - ea) / ea : (aa == 0 ? 0 : .infinity)
-        if abs(lr) * 100 > t.lengthPercent, al != el { reasons.append("length differs by \(JSONNumberFormat.fixed(al - el, decimals: 3)) m") }
-        if abs(ar) * 100 > t.areaPercent, aa != ea { reasons.append("area differs by \(JSONNumberFormat.fixed(aa - ea, decimals: 3)) m²") }
+        if let limit = t.appliedLengthPercent, abs(lr) * 100 > limit, al != el { reasons.append("length differs by \(JSONNumberFormat.fixed(al - el, decimals: 3)) m") }
+        if let limit = t.appliedAreaPercent, abs(ar) * 100 > limit, aa != ea { reasons.append("area differs by \(JSONNumberFormat.fixed(aa - ea, decimals: 3)) m²") }
         var properties: [PropertyDifference] = []
         let ep = e.properties ?? JSONObject(), ap = a.properties ?? JSONObject()
         var keys = ep.keys
@@ -121,7 +137,7 @@ public enum FeatureDiff {
             guard x != y else { continue }
             if let dx = x?.doubleValue, let dy = y?.doubleValue {
                 let d = abs(dy - dx)
-                properties.append(PropertyDifference(key: k, expected: x, actual: y, difference: d, beyond: d > t.number))
+                properties.append(PropertyDifference(key: k, expected: x, actual: y, difference: d, beyond: d > t.appliedNumber))
             } else {
                 properties.append(PropertyDifference(key: k, expected: x, actual: y, difference: nil, beyond: true))
             }

@@ -34,7 +34,7 @@ public enum FullReport {
         add("borders.md", page(borders.markdown, map: "borders.svg", alt: "Shared borders by status", files: dataLinks("borders")))
         add("borders.svg", try MapRenderer.svg(try MapScene.borders(borders, territories: territories, credits: borderCredits)))
         add("borders.geojson", geojson: borders.featureCollection)
-        add("borders.csv", borders.csv)
+        for (path, csv) in borders.csv.files(at: "borders.csv") { add(path, csv) }
         add("borders.json", json: borders.json)
         let km = borders.pairs.reduce(0) { $0 + $1.length } / 1000
         index.append([.text("Shared borders by status: \(borders.pairs.count) pairs, \(JSONNumberFormat.fixed(km, decimals: 1)) km, \(borders.tripoints.count) tripoints"),
@@ -58,7 +58,7 @@ public enum FullReport {
                 add("\(name).md", page(report.markdown, map: "\(name).svg", alt: "Claims and control \(at.map { "on \($0)" } ?? "(latest state)")", files: dataLinks(name)))
                 add("\(name).svg", try MapRenderer.svg(try MapScene.areas(report, territories: territories, claims: claims, control: control, credits: borderCredits)))
                 add("\(name).geojson", geojson: report.featureCollection)
-                add("\(name).csv", report.csv)
+                for (path, csv) in report.csv.files(at: "\(name).csv") { add(path, csv) }
                 add("\(name).json", json: report.json)
                 columns.append(at?.description ?? "latest")
                 for (holder, area) in report.byHolder { holders[holder, default: Array(repeating: 0, count: states.count)][k] = area }
@@ -105,9 +105,9 @@ public enum FullReport {
                                                                       places: try inputs.loadPlaces(), credits: try inputs.credits(), title: "Candidate routes compared")))
             add("routes-detail.md", full.markdown + "\n[Back to the index](index.md)\n")
             add("routes.geojson", geojson: full.featureCollection)
-            add("routes.csv", full.csv)
+            for (path, csv) in full.csv.files(at: "routes.csv") { add(path, csv) }
             add("routes.json", json: full.json)
-            add("compare.csv", comparison.csv)
+            add("compare.csv", comparison.csv.main)
             add("compare.json", json: comparison.json)
             index.append([.text("Routes compared: \(results.count) routes, \(groups.count) group\(groups.count == 1 ? "" : "s")"), .text("[routes.md](routes.md)"),
                           .text("[routes.svg](routes.svg)"), .text(dataLinks("routes"))])

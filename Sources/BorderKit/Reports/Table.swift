@@ -88,6 +88,35 @@ public struct Table: Hashable, Sendable {
     }
 }
 
+/// A report's CSV: one table per file, as spreadsheets and `pandas.read_csv` expect. The first table is the
+/// report's main table; the others are written beside it as `NAME.<name>.csv` (`borders.csv`,
+/// `borders.tripoints.csv`).
+public struct CSVTables: Hashable, Sendable {
+    /// Each table with its name; the first is the main one.
+    public var tables: [NamedTable]
+
+    public struct NamedTable: Hashable, Sendable {
+        public var name: String
+        public var table: Table
+        public init(name: String, table: Table) {
+            self.name = name
+            self.table = table
+        }
+    }
+
+    public init(_ tables: [NamedTable]) { self.tables = tables }
+
+    /// The main table's CSV.
+    public var main: String { tables.first?.table.csv ?? "" }
+
+    /// The files to write for a main file at `path`: the path itself for the main table, and beside it
+    /// `<path without .csv>.<name>.csv` for each other table, with their CSV.
+    public func files(at path: String) -> [(path: String, csv: String)] {
+        let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        return tables.enumerated().map { k, t in (k == 0 ? path : "\(base).\(t.name).csv", t.table.csv) }
+    }
+}
+
 extension String {
     func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""

@@ -35,7 +35,7 @@ public struct Comparison: Sendable {
         func km(_ m: Double) -> Cell { .number(m / 1e3, decimals: 3) }
         var rows: [[Cell]] = []
         rows.append([.text("length_km")] + results.map { km($0.length) })
-        let jurisdictions = Array(Set(results.flatMap { $0.byJurisdiction.map(\.id) })).sorted()
+        let jurisdictions = Set(results.flatMap { $0.byJurisdiction.map(\.id) }).idSorted()
         for j in jurisdictions {
             rows.append([.text("\(j)_km")] + results.map { r in km(r.byJurisdiction.first { $0.id == j }?.length ?? 0) })
         }
@@ -45,7 +45,7 @@ public struct Comparison: Sendable {
         rows.append([.text("coast_crossings")] + results.map { .integer($0.crossings.count - $0.borderCrossings.count) })
         rows.append([.text("min_to_border_km")] + results.map { r in r.nearestBorder.map { km($0.distance) } ?? .empty })
         rows.append([.text("within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km")] + results.map { km($0.profile.nearLength) })
-        let corridorJurisdictions = Array(Set(results.flatMap { $0.corridor?.byJurisdiction.map(\.id) ?? [] })).sorted()
+        let corridorJurisdictions = Set(results.flatMap { $0.corridor?.byJurisdiction.map(\.id) ?? [] }).idSorted()
         for j in corridorJurisdictions {
             rows.append([.text("corridor_\(j)_km2")] + results.map { r in
                 .number((r.corridor?.byJurisdiction.first { $0.id == j }?.area ?? 0) / 1e6, decimals: 3)
@@ -66,15 +66,16 @@ public struct Comparison: Sendable {
         return text
     }
 
-    public var csv: String {
-        var text = ""
+    /// CSV: one long table (group, route, measure, value), since each group has its own routes as columns.
+    public var csv: CSVTables {
+        var rows: [[Cell]] = []
         for (group, results, _) in groups where !results.isEmpty {
-            var t = table(results)
-            t.columns.insert("group", at: 0)
-            t.rows = t.rows.map { [.text(group.name)] + $0 }
-            text += t.csv + "\r\n"
+            let t = table(results)
+            for row in t.rows {
+                for (k, route) in results.enumerated() { rows.append([.text(group.name), .text(route.route.id), row[0], row[k + 1]]) }
+            }
         }
-        return text
+        return CSVTables([.init(name: "comparison", table: Table(columns: ["group", "route", "measure", "value"], rows: rows))])
     }
 
     public var json: JSONValue {

@@ -42,6 +42,6 @@ public struct Corridor: Sendable {
             }
         }
         return Corridor(width: width, geometry: geometry, area: Geodesic.wgs84.area(of: geometry),
-                        byJurisdiction: byJurisdiction.sorted { $0.0 < $1.0 }.map { (id: $0.0, area: $0.1) })
+                        byJurisdiction: byJurisdiction.sorted { IDOrder.less($0.0, $1.0) }.map { (id: $0.0, area: $0.1) })
     }
 }

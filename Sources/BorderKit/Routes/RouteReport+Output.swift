@@ -70,7 +70,11 @@ public struct RouteReport: Sendable {
         return text
     }
 
-    public var csv: String { summaryTable.csv + "\r\n" + crossingTable.csv }
+    /// CSV: the summary, and the crossings and closest approaches in files of their own.
+    public var csv: CSVTables {
+        CSVTables([.init(name: "routes", table: summaryTable), .init(name: "crossings", table: crossingTable),
+                   .init(name: "approaches", table: approachTable)])
+    }
 
     public var json: JSONValue {
         .object([

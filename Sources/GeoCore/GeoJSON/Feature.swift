@@ -2,12 +2,15 @@
 public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case integer(Int64)
+    /// An integer id too large for 64 bits, kept as its digits.
+    case bigInteger(String)
     case number(Double)
 
     public var description: String {
         switch self {
         case .string(let s): s
         case .integer(let i): String(i)
+        case .bigInteger(let digits): digits
         case .number(let d): JSONNumberFormat.shortest(d)
         }
     }
@@ -16,6 +19,7 @@ public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .string(let s): .string(s)
         case .integer(let i): .integer(i)
+        case .bigInteger(let digits): .bigInteger(digits)
         case .number(let d): .number(d)
         }
     }

@@ -65,7 +65,8 @@ public struct GeoJSONReader: Sendable {
                     decoded.append(try feature(f, "/features/\(i)"))
                 }
                 try checkBBox(object, "")
-                return .featureCollection(FeatureCollection(decoded, foreignMembers: foreign(object, except: ["type", "features", "bbox"])))
+                // A `bbox` member is kept as read (checked to be numbers), like every other member.
+                return .featureCollection(FeatureCollection(decoded, foreignMembers: foreign(object, except: ["type", "features"])))
             case "Feature":
                 return .feature(try feature(root, ""))
             default:
@@ -125,6 +126,7 @@ public struct GeoJSONReader: Sendable {
         case nil: id = nil
         case .string(let s): id = .string(s)
         case .integer(let i): id = .integer(i)
+        case .bigInteger(let digits): id = .bigInteger(digits)
         case .number(let d): id = .number(d)
         case let other?:
             throw fail(JSONPointer.appending(path, "id"), "\"id\" must be a string or a number, found \(other.kindDescription)")
@@ -143,7 +145,7 @@ public struct GeoJSONReader: Sendable {
         }
         try checkBBox(object, path)
         return Feature(id: id, geometry: geometry, properties: properties,
-                       foreignMembers: foreign(object, except: ["type", "id", "geometry", "properties", "bbox"]))
+                       foreignMembers: foreign(object, except: ["type", "id", "geometry", "properties"]))
     }
 
     // MARK: - Geometry

@@ -157,7 +157,8 @@ public enum JSONWriter {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .integer(let i): out.append(contentsOf: String(i).utf8)
-        case .number(let d): out.append(contentsOf: JSONNumberFormat.shortest(d).utf8)
+        case .bigInteger(let digits): out.append(contentsOf: digits.utf8)
+        case .number(let d): out.append(contentsOf: JSONNumberFormat.real(d).utf8)
         case .string(let s): writeString(s, to: &out)
         case .array(let a):
             out.append(UInt8(ascii: "["))

@@ -48,6 +48,14 @@ public enum JSONNumberFormat {
 
     /// The shortest text that reads back as the same double (Swift's own algorithm), "-0" written as "0";
     /// integral values below 2^53 without ".0". Not finite values (never valid JSON) are written as null.
+    /// A real number as JSON that reads back as a real: the shortest form, with ".0" after a whole value
+    /// (5.0 stays 5.0, so GDAL and pandas type the field as Real, not Integer); null when not finite.
+    public static func real(_ value: Double) -> String {
+        let s = shortest(value)
+        guard value.isFinite, !s.contains(".") && !s.contains("e") && !s.contains("E") && !s.contains("n") && !s.contains("i") else { return s }
+        return s + ".0"
+    }
+
     public static func shortest(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == 0 { return "0" }

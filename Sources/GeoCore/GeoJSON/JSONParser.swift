@@ -307,6 +307,10 @@ struct JSONParser {
             }
             if !negative, mantissa <= UInt64(Int64.max) { return .integer(Int64(mantissa)) }
         }
+        if isInteger {
+            // Too large for 64 bits: kept as its digits, so it is written back exactly.
+            return .bigInteger(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+        }
         // Clinger's fast path: both the mantissa and the power of ten are exact doubles, so one IEEE
         // multiplication or division rounds correctly.
         if !dropped, mantissa < (1 << 53), abs(exponent) <= 22 {

@@ -4,6 +4,10 @@ public enum JSONValue: Hashable, Sendable {
     case bool(Bool)
     /// A number written without fraction or exponent that fits in 64 bits.
     case integer(Int64)
+    /// A number written without fraction or exponent that does not fit in 64 bits, kept as its digits (an
+    /// identifier such as 12345678901234567890 must not come back as 1.2345678901234567e+19).
+    case bigInteger(String)
+    /// A number written with a fraction or an exponent: a real, written back with a fraction ("5.0" stays 5.0).
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -13,6 +17,7 @@ public enum JSONValue: Hashable, Sendable {
     public var doubleValue: Double? {
         switch self {
         case .integer(let i): Double(i)
+        case .bigInteger(let digits): Double(digits)
         case .number(let d): d
         default: nil
         }
@@ -35,7 +40,7 @@ public enum JSONValue: Hashable, Sendable {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
-        case .integer, .number: "a number"
+        case .integer, .bigInteger, .number: "a number"
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"

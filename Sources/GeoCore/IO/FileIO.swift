@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,8 +18,18 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
 
 /// Whole-file input and all-or-nothing output.
 public enum FileIO {
+    /// True until standard input has been read.
+    private static let standardInputUnread = Atomic<Bool>(true)
+
     /// All bytes of the file at `path`, or of standard input when `path` is "-".
     public static func readAll(_ path: String) throws(FileError) -> [UInt8] {
+        // Standard input can be read once: a command given '-' twice (`validate - x -`) would find it empty the
+        // second time and report on nothing.
+        if path == "-" {
+            guard standardInputUnread.exchange(false, ordering: .relaxed) else {
+                throw FileError(path: "<stdin>", reason: "standard input ('-') is read once; give '-' for one input only")
+            }
+        }
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot open: \(systemMessage())") }
         defer { if path != "-" { close(fd) } }
