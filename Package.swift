@@ -23,9 +23,10 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        .target(name: "CShims"),
         .target(
             name: "GeoCore",
-            dependencies: ["CGEOS", "CPROJ"]
+            dependencies: ["CGEOS", "CPROJ", "CShims"]
         ),
         .target(
             name: "BorderKit",

@@ -6,8 +6,19 @@ import Darwin
 
 /// Runs work on several threads at once, each with its own GEOS context (GeoCore creates one per thread).
 enum Parallel {
+    /// Starts a thread running `start(argument)`; returns pthread_create's status (0: started). A parameter of
+    /// `run`, so that tests can make it fail.
+    typealias Spawn = @Sendable (_ thread: inout pthread_t, _ start: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer?,
+                                 _ argument: UnsafeMutableRawPointer) -> Int32
+
+    static let pthreadSpawn: Spawn = { thread, start, argument in pthread_create(&thread, nil, start, argument) }
+
     /// Calls `body(w)` for w in 0..<workers, each on its own thread, and waits for all.
-    private static func run(workers: Int, _ body: @escaping @Sendable (Int) -> Void) throws {
+    ///
+    /// Where a thread cannot be started (`pthread_create` fails: too many threads, no memory), the bodies of it
+    /// and of the workers after it run on the calling thread instead, and the threads already started are
+    /// joined before returning: every body runs, none is left running, nothing is lost.
+    static func run(workers: Int, spawn: Spawn = pthreadSpawn, _ body: @escaping @Sendable (Int) -> Void) {
         if workers <= 1 {
             body(0)
             return
@@ -18,20 +29,23 @@ enum Parallel {
             init(_ body: @escaping @Sendable (Int) -> Void, _ index: Int) { self.body = body; self.index = index }
         }
         var threads: [pthread_t] = []
-        for w in 0..<workers {
+        var w = 0
+        while w < workers {
             var thread = pthread_t()
             let job = Unmanaged.passRetained(Job(body, w)).toOpaque()
-            let status = pthread_create(&thread, nil, { raw in
+            let status = spawn(&thread, { raw in
                 let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
                 job.body(job.index)
                 return nil
             }, job)
             guard status == 0 else {
                 Unmanaged<Job>.fromOpaque(job).release()
-                throw InputError("cannot start a worker thread (pthread_create: \(status))")
+                break
             }
             threads.append(thread)
+            w += 1
         }
+        for rest in w..<workers { body(rest) }
         for t in threads { pthread_join(t, nil) }
     }
 
@@ -40,9 +54,10 @@ enum Parallel {
     ///
     /// `makeBody(worker)` is called once on each worker's thread and returns the function that does one item
     /// there, so per-thread state (GEOS indexes, which belong to the thread's GEOS context) lives in it.
-    static func forEach(count: Int, workers: Int, _ makeBody: @escaping @Sendable (_ worker: Int) -> (Int) -> Void) throws {
+    static func forEach(count: Int, workers: Int, spawn: Spawn = pthreadSpawn,
+                        _ makeBody: @escaping @Sendable (_ worker: Int) -> (Int) -> Void) throws {
         let next = Locked(0)
-        try run(workers: max(1, min(workers, count))) { w in
+        run(workers: max(1, min(workers, count)), spawn: spawn) { w in
             let body = makeBody(w)
             while true {
                 let k = next.withLock { n -> Int in

@@ -18,8 +18,7 @@ final class GEOSContext {
     /// Notices GEOS reported (at most the last 64), e.g. the location of an invalid ring during validity checks.
     fileprivate(set) var notices: [String] = []
 
-    private init() {
-        guard let h = GEOS_init_r() else { fatalError("GEOS_init_r returned NULL: out of memory") }
+    private init(handle h: GEOSContextHandle_t) {
         handle = h
         let userdata = Unmanaged.passUnretained(self).toOpaque()
         GEOSContext_setErrorMessageHandler_r(handle, { message, userdata in
@@ -39,17 +38,33 @@ final class GEOSContext {
         GEOS_finish_r(handle)
     }
 
-    /// The calling thread's context.
-    static var current: GEOSContext {
-        if let raw = pthread_getspecific(contextKey) {
+    /// The calling thread's context, made on first use. Throws (never stops the process) when GEOS cannot
+    /// make one (`GEOS_init_r` returns NULL when out of memory) or the thread key could not be created.
+    static func current() throws(GEOSError) -> GEOSContext {
+        guard let key = contextKey else { throw GEOSError(operation: "create a GEOS context", message: "pthread_key_create failed") }
+        if let raw = pthread_getspecific(key) {
             return Unmanaged<GEOSContext>.fromOpaque(raw).takeUnretainedValue()
         }
-        let context = GEOSContext()
-        pthread_setspecific(contextKey, Unmanaged.passRetained(context).toOpaque())
+        guard let h = GEOS_init_r() else { throw GEOSError(operation: "create a GEOS context", message: "GEOS_init_r returned NULL (out of memory)") }
+        let context = GEOSContext(handle: h)
+        pthread_setspecific(key, Unmanaged.passRetained(context).toOpaque())
         return context
     }
 
+    /// True when this is the calling thread's context: GEOS objects made in it may be used here.
+    var isCurrentThread: Bool {
+        guard let key = contextKey, let raw = pthread_getspecific(key) else { return false }
+        return raw == Unmanaged.passUnretained(self).toOpaque()
+    }
+
     func clearError() { lastError = nil }
+
+    /// Throws unless called on this context's thread: GEOS objects must not cross threads.
+    func checkThread(_ what: String) throws(GEOSError) {
+        guard isCurrentThread else {
+            throw GEOSError(operation: what, message: "used from another thread than the one that built it (GEOS objects belong to one thread's context)")
+        }
+    }
 
     /// The error for a failed call of `operation`, with GEOS's message (cleared afterwards).
     func error(_ operation: String) -> GEOSError {
@@ -64,8 +79,9 @@ final class GEOSContext {
     }
 }
 
-/// The key of the per-thread context; its destructor releases the context when a thread exits.
-private let contextKey: pthread_key_t = {
+/// The key of the per-thread context; its destructor releases the context when a thread exits. nil when the
+/// key could not be created (then every GEOS call throws).
+private let contextKey: pthread_key_t? = {
     var key = pthread_key_t()
     let status = pthread_key_create(&key) { raw in
         #if canImport(Glibc)
@@ -73,11 +89,10 @@ private let contextKey: pthread_key_t = {
         #endif
         Unmanaged<GEOSContext>.fromOpaque(raw).release()
     }
-    precondition(status == 0, "pthread_key_create failed: \(status)")
-    return key
+    return status == 0 ? key : nil
 }()
 
 /// Notices GEOS wrote on this thread since the last call, for callers that want to show them.
 public func takeGEOSNotices() -> [String] {
-    GEOSContext.current.takeNotices()
+    (try? GEOSContext.current())?.takeNotices() ?? []
 }

@@ -101,11 +101,9 @@ private func makePolygon(_ p: Polygon, _ context: GEOSContext) throws -> GEOSObj
     let g = holePointers.withUnsafeMutableBufferPointer {
         GEOSGeom_createPolygon_r(context.handle, shellPointer, $0.baseAddress, UInt32($0.count))
     }
-    guard let g else {
-        GEOSGeom_destroy_r(context.handle, shellPointer)
-        holePointers.forEach { if let p = $0 { GEOSGeom_destroy_r(context.handle, p) } }
-        throw context.error("create polygon")
-    }
+    // GEOS owns the rings from the call on, and frees them itself when construction fails (e.g. an empty
+    // shell with holes): destroying them here too would free them twice.
+    guard let g else { throw context.error("create polygon") }
     return GEOSObject(g, context)
 }
 
@@ -114,10 +112,8 @@ private func makeCollection(_ type: GEOSGeomTypes, _ members: [GEOSObject], _ co
     let g = pointers.withUnsafeMutableBufferPointer {
         GEOSGeom_createCollection_r(context.handle, Int32(type.rawValue), $0.baseAddress, UInt32($0.count))
     }
-    guard let g else {
-        pointers.forEach { if let p = $0 { GEOSGeom_destroy_r(context.handle, p) } }
-        throw context.error("create collection")
-    }
+    // As for polygons: GEOS owns the members from the call on, on failure too.
+    guard let g else { throw context.error("create collection") }
     return GEOSObject(g, context)
 }
 

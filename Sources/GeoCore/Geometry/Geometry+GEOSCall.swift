@@ -6,14 +6,14 @@ import CGEOS
 extension Geometry {
     /// Runs `body` with this geometry built in GEOS.
     func withGEOS<R>(_ body: (GEOSContext, OpaquePointer) throws -> R) throws -> R {
-        let context = GEOSContext.current
+        let context = try GEOSContext.current()
         let g = try makeGEOS(context)
         return try withExtendedLifetime(g) { try body(context, g.raw) }
     }
 
     /// Runs `body` with this geometry and `other` built in GEOS.
     func withGEOS<R>(_ other: Geometry, _ body: (GEOSContext, OpaquePointer, OpaquePointer) throws -> R) throws -> R {
-        let context = GEOSContext.current
+        let context = try GEOSContext.current()
         let a = try makeGEOS(context)
         let b = try other.makeGEOS(context)
         return try withExtendedLifetime((a, b)) { try body(context, a.raw, b.raw) }

@@ -4,7 +4,7 @@ import CGEOS
 extension Geometry {
     /// Reads WKT, e.g. "POLYGON ((0 0, 1 0, 1 1, 0 0))" (`GEOSWKTReader_read_r`).
     public init(wkt: String) throws {
-        let context = GEOSContext.current
+        let context = try GEOSContext.current()
         let h = context.handle
         context.clearError()
         guard let reader = GEOSWKTReader_create_r(h) else { throw context.error("create WKT reader") }
@@ -16,7 +16,7 @@ extension Geometry {
 
     /// Reads WKB, or hex-encoded WKB when `hex` is true (`GEOSWKBReader_read_r` / `readHEX`).
     public init(wkb: [UInt8], hex: Bool = false) throws {
-        let context = GEOSContext.current
+        let context = try GEOSContext.current()
         let h = context.handle
         context.clearError()
         guard let reader = GEOSWKBReader_create_r(h) else { throw context.error("create WKB reader") }

@@ -3,7 +3,8 @@ import CGEOS
 /// A geometry kept in GEOS and prepared for repeated predicates against many others
 /// (`GEOSPrepare_r`, `GEOSPreparedIntersects_r`), so that a large geometry is converted and indexed once.
 ///
-/// Holds GEOS objects, so it belongs to the thread that built it (not `Sendable`); everything it holds is
+/// Holds GEOS objects, so it belongs to the thread that built it (not `Sendable`): used from another thread,
+/// a predicate throws (`GEOSError`) rather than touch another thread's GEOS context. Everything it holds is
 /// destroyed when it goes away.
 public final class PreparedGeometry {
     private let context: GEOSContext
@@ -11,7 +12,7 @@ public final class PreparedGeometry {
     private let prepared: OpaquePointer
 
     public init(_ geometry: Geometry) throws {
-        context = GEOSContext.current
+        context = try GEOSContext.current()
         object = try geometry.makeGEOS(context)
         context.clearError()
         guard let p = GEOSPrepare_r(context.handle, object.raw) else { throw context.error("prepare") }
@@ -24,6 +25,7 @@ public final class PreparedGeometry {
 
     private func test(_ operation: String, _ other: Geometry,
                       _ call: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar) throws -> Bool {
+        try context.checkThread("prepared geometry")
         let g = try other.makeGEOS(context)
         return try withExtendedLifetime(g) {
             context.clearError()
@@ -41,6 +43,7 @@ public final class PreparedGeometry {
 
     /// The intersection of this geometry with `other` (`GEOSIntersection_r`), without converting this one again.
     public func intersection(_ other: Geometry) throws -> Geometry {
+        try context.checkThread("prepared geometry")
         let g = try other.makeGEOS(context)
         return try withExtendedLifetime(g) {
             context.clearError()

@@ -3,7 +3,8 @@ import CGEOS
 /// A GEOS STR-packed R-tree over a fixed list of geometries, answering by index into that list.
 ///
 /// Holds GEOS objects, so it belongs to the thread that built it (it is deliberately not `Sendable`):
-/// build one per worker. Everything it holds is destroyed when it goes away.
+/// build one per worker. Used from another thread, a query throws (`GEOSError`) rather than touch another
+/// thread's GEOS context. Everything it holds is destroyed when it goes away.
 public final class STRtree {
     private let context: GEOSContext
     private let tree: OpaquePointer
@@ -12,7 +13,7 @@ public final class STRtree {
 
     /// Builds the tree over `geometries` (`GEOSSTRtree_create_r`, `GEOSSTRtree_insert_r`); empty ones are skipped.
     public init(_ geometries: [Geometry], nodeCapacity: Int = 10) throws {
-        context = GEOSContext.current
+        context = try GEOSContext.current()
         context.clearError()
         guard let tree = GEOSSTRtree_create_r(context.handle, max(nodeCapacity, 2)) else { throw context.error("create STRtree") }
         self.tree = tree
@@ -32,6 +33,7 @@ public final class STRtree {
 
     /// Indices of the geometries whose envelopes intersect `envelope`, ascending (`GEOSSTRtree_query_r`).
     public func query(_ envelope: Envelope) throws -> [Int] {
+        try context.checkThread("STRtree")
         let box = try envelope.polygon.makeGEOS(context)
         return withExtendedLifetime(box) { query(box.raw) }
     }
@@ -57,6 +59,7 @@ public final class STRtree {
     /// Index of the geometry nearest to `geometry` by planar distance (`GEOSSTRtree_nearest_r`); nil if the tree is empty.
     public func nearest(to geometry: Geometry) throws -> Int? {
         guard !indexByPointer.isEmpty else { return nil }
+        try context.checkThread("STRtree")
         let g = try geometry.makeGEOS(context)
         return try withExtendedLifetime(g) { () throws -> Int? in
             context.clearError()
