@@ -2,7 +2,8 @@
 # The test command: installs what is missing, builds, runs every test, then the leak check, the hostile
 # 10^6-vertex check (release build), the faults during writes (kill -9, full disk, read-only folder, missing
 # GeoData), the check that GeoData rebuilds byte for byte from its sources, PostGIS as a second oracle on 600
-# generated cases and the world file (Tools/oracle), a smoke run of the benchmark on
+# generated cases and the world file (Tools/oracle), an install into a temporary prefix run with no checkout
+# around, a smoke run of the benchmark on
 # tiny data (both sides' answers must agree) and every notebook executed from a clean state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,5 +15,6 @@ bash Tools/hostile/check.sh
 bash Tools/faults/check.sh
 bash Tools/geodata/check.sh
 bash Tools/oracle/run.sh
+bash Tools/install-check.sh
 bash Tools/bench/run --smoke
 bash Tools/notebooks/run.sh

@@ -13,9 +13,9 @@ struct AreasCommand: BorderKitSubcommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file")) var territories: String?
-    @Option(help: ArgumentHelp("Claims: polygons with claimant, basis, from, to.", valueName: "file")) var claims: String?
-    @Option(help: ArgumentHelp("Control: polygons with holder, from, to.", valueName: "file")) var control: String?
+    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file"), completion: .file()) var territories: String?
+    @Option(help: ArgumentHelp("Claims: polygons with claimant, basis, from, to.", valueName: "file"), completion: .file()) var claims: String?
+    @Option(help: ArgumentHelp("Control: polygons with holder, from, to.", valueName: "file"), completion: .file()) var control: String?
     @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
     @Option(help: ArgumentHelp("The date (ISO 8601) whose state to show.", valueName: "date")) var at: String?
     @Option(help: ArgumentHelp("Tolerance in metres for enclave boundaries (0 = exact).", valueName: "metres")) var snap: Double = 0

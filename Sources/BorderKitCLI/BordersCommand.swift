@@ -15,10 +15,10 @@ struct BordersCommand: BorderKitSubcommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON, or '-'.", valueName: "file"))
+    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON, or '-'.", valueName: "file"), completion: .file())
     var territories: String?
 
-    @Option(help: ArgumentHelp("Border-status lines (property status, optional date and source).", valueName: "file"))
+    @Option(help: ArgumentHelp("Border-status lines (property status, optional date and source).", valueName: "file"), completion: .file())
     var status: String?
 
     @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name"))

@@ -13,7 +13,7 @@ struct ConvertCommand: BorderKitSubcommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input.", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input.", valueName: "file"), completion: .file()) var file: String
     @Option(help: ArgumentHelp("Decimal digits of each coordinate (0–7; 7 is about 1 cm).", valueName: "n")) var decimals = 7
     @OptionGroup var output: OutputOptions
 

@@ -17,8 +17,8 @@ struct DiffCommand: BorderKitSubcommand {
             """
     )
 
-    @Argument(help: "The expected (golden) GeoJSON.") var expected: String
-    @Argument(help: "The actual GeoJSON.") var actual: String
+    @Argument(help: "The expected (golden) GeoJSON.", completion: .file()) var expected: String
+    @Argument(help: "The actual GeoJSON.", completion: .file()) var actual: String
     @Option(help: ArgumentHelp("Match features by id or by this property.", valueName: "id|property")) var matchBy = "id"
     @Option(help: ArgumentHelp("Largest Hausdorff distance allowed, metres.", valueName: "metres")) var tolerance: Double?
     @Option(help: ArgumentHelp("Largest length difference allowed, percent.", valueName: "pct")) var lengthTolerance: Double?

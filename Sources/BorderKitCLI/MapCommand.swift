@@ -22,7 +22,7 @@ struct MapCommand: BorderKitSubcommand {
     var bbox: String?
     @Option(help: ArgumentHelp("Show claims and control valid on this date (ISO 8601).", valueName: "date")) var at: String?
     @Option(help: ArgumentHelp("The map's title.", valueName: "text")) var title: String?
-    @Option(name: .shortAndLong, help: ArgumentHelp("The SVG file to write (atomically).", valueName: "path.svg")) var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The SVG file to write (atomically).", valueName: "path.svg"), completion: .file()) var output: String
 
     func validate() throws {
         if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }

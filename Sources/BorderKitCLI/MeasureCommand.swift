@@ -13,7 +13,7 @@ struct MeasureCommand: BorderKitSubcommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input; none: the embedded territories.", valueName: "file"))
+    @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input; none: the embedded territories.", valueName: "file"), completion: .file())
     var file: String?
 
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.")

@@ -19,7 +19,7 @@ enum TableFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// Where a report goes: a file written all or nothing, or standard output.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically: a temporary file, then rename) instead of standard output.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically: a temporary file, then rename) instead of standard output.", valueName: "path"), completion: .file())
     var output: String?
 
     func write(_ text: String) throws {

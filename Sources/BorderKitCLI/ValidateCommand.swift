@@ -16,13 +16,13 @@ struct ValidateCommand: BorderKitSubcommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("GeoJSON files, or '-' for standard input; none: every embedded layer.", valueName: "file"))
+    @Argument(help: ArgumentHelp("GeoJSON files, or '-' for standard input; none: every embedded layer.", valueName: "file"), completion: .file())
     var files: [String] = []
 
     @Flag(help: "Repair invalid geometries (GEOS make-valid) and write the result to --output.")
     var repair = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("With --repair: where to write the repaired GeoJSON.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("With --repair: where to write the repaired GeoJSON.", valueName: "path"), completion: .file())
     var output: String?
 
     @Flag(help: "Also check each file as a coverage: overlaps between features and gaps between them.")
