@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs `borderkit measure`, `validate`, `borders` (with worker threads), `areas`, `route`, `map` and `report` under
-# valgrind memcheck on success and failure paths and
+# Runs `borderkit measure`, `validate` (and --coverage), `borders` (with worker threads), `areas`, `route`, `map` and
+# `report` under valgrind memcheck on success and failure paths (the antimeridian, a legacy crs, overlaps) and
 # fails on any definitely or indirectly lost bytes. (The Swift runtime's metadata caches show up as
 # "possibly lost"; those are not counted.) Uses the debug build, which `swift build` makes.
 set -uo pipefail
@@ -42,11 +42,19 @@ check 0 borders --workers 1 --snap 50 --pair armenia,azerbaijan
 check 0 areas --at 2021-01-01 --format json
 check 0 route TRIPP --format geojson --profile
 check 0 map --layers territories,borders,tripoints,labels --bbox 43,38,48,42 --output "$work/map.svg"
-check 64 map --layers rivers --output "$work/bad.svg"
+check 2 map --layers rivers --output "$work/bad.svg"
+world=$fixtures/World
+check 0 borders --territories "$world/antimeridian-split.geojson" --format geojson
+check 0 route --territories "$world/land-sea.geojson" --routes "$world/routes-world.geojson" --format json
+check 0 route --territories "$world/antimeridian-split.geojson" --routes "$world/routes-antimeridian.geojson"
+check 1 validate --coverage "$world/coverage-gap-overlap.geojson"
+check 0 measure "$world/crs-3857.geojson"
+check 2 measure "$world/crs-unknown.geojson"
+check 0 areas --territories "$world/overlap.geojson"
 mkdir -p "$work/mine" && touch "$work/mine/keep"
 check 2 report --output "$work/mine"
 if [ "$failed" -ne 0 ]; then
     echo "leakcheck: memory leaks or errors found" >&2
     exit 1
 fi
-echo "leakcheck: no definitely or indirectly lost bytes in 14 runs"
+echo "leakcheck: no definitely or indirectly lost bytes in 21 runs"

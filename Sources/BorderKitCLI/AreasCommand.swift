@@ -32,7 +32,8 @@ struct AreasCommand: BorderKitSubcommand {
 
     func execute() throws {
         let inputs = InputSet(territories: territories, claims: claims, control: control, idProperty: idProperty)
-        let (list, source, warnings) = try inputs.loadTerritories()
+        let loaded = try inputs.loadTerritories()
+        let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
         let claimList = try inputs.loadClaims()
         let controlList = try inputs.loadControl()

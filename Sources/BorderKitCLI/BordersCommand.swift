@@ -64,7 +64,8 @@ struct BordersCommand: BorderKitSubcommand {
     func execute() throws {
         var inputs = InputSet(territories: territories, status: status, idProperty: idProperty)
         inputs.statusProperty = statusProperty
-        let (list, source, warnings) = try inputs.loadTerritories()
+        let loaded = try inputs.loadTerritories()
+        let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
         let statusLines = try inputs.loadStatusLines()
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
         // Ids as the file spells them, matched without regard to case (as route names are).

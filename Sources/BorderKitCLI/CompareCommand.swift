@@ -25,14 +25,8 @@ struct CompareCommand: BorderKitSubcommand {
         let options = input.options
         let run = try RouteCommand.analyse(names: names, input: input, workers: nil)
         let all = run.results
-        let groups: [(group: Comparison.Group, results: [RouteResult], missing: [String])]
-        if names.isEmpty {
-            groups = Comparison.namedGroups.map { g in
-                (g, g.routeIDs.compactMap { id in all.first { $0.route.id == id } }, g.routeIDs.filter { id in !all.contains { $0.route.id == id } })
-            }.filter { !$0.results.isEmpty || !$0.missing.isEmpty }
-        } else {
-            groups = [(Comparison.Group(name: "Routes", question: "The routes asked for.", routeIDs: all.map(\.route.id)), all, [])]
-        }
+        let groups = names.isEmpty ? Comparison.named(from: all).filter { !$0.results.isEmpty || !$0.missing.isEmpty }
+            : [Comparison.GroupResult(group: Comparison.Group(name: "Routes", question: "The routes asked for.", routeIDs: all.map(\.route.id)), results: all)]
         let comparison = Comparison(groups: groups, options: options)
         switch format {
         case .csv: try output.write(comparison.csv)

@@ -57,7 +57,8 @@ struct MapCommand: BorderKitSubcommand {
         let layerSet = try parsedLayers()
         let date = at.flatMap(ISODate.init)
         let inputs = input.inputSet
-        let (list, source, warnings) = try inputs.loadTerritories()
+        let loaded = try inputs.loadTerritories()
+        let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
         var scene = MapScene(title: title ?? (source.hasPrefix("GeoData/") ? "South Caucasus: borders, claims, control and routes" : "Map of \(source)"))
         scene.territories = list

@@ -41,6 +41,6 @@ struct OutputOptions: ParsableArguments {
             }
             return
         }
-        for (path, csv) in tables.files(at: output) { try FileIO.writeAtomically(Array(csv.utf8), to: path) }
+        for f in tables.files(at: output) { try FileIO.writeAtomically(Array(f.csv.utf8), to: f.path) }
     }
 }

@@ -23,7 +23,7 @@ struct ReportCommand: BorderKitSubcommand {
         let terminal = FileIO.standardErrorIsTerminal
         let files = try FullReport.build(inputs, progress: terminal ? { FileIO.writeToStandardError("\rreport: \($0)\u{1B}[K") } : nil)
         if terminal { FileIO.writeToStandardError("\rreport: \(files.count) files\u{1B}[K\n") }
-        try FileIO.writeFolderAtomically(files.map { ($0.name, $0.bytes) }, to: output, replaceable: ReportCommand.isEarlierReport)
+        try FileIO.writeFolderAtomically(files, to: output, replaceable: ReportCommand.isEarlierReport)
         print("\(output)/index.md")
     }
 

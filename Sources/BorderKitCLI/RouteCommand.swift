@@ -38,7 +38,8 @@ struct RouteCommand: BorderKitSubcommand {
         let inputs = input.inputSet
         let all = try inputs.loadRoutes()
         let chosen = names.isEmpty ? all : try names.map { try Route.find($0, in: all) }
-        let (list, _, warnings) = try inputs.loadTerritories()
+        let loaded = try inputs.loadTerritories()
+        let list = loaded.territories, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
         var o = input.options
         if let workers { o.workers = max(1, workers) }

@@ -54,7 +54,8 @@ struct ValidateCommand: BorderKitSubcommand {
             report.add(file: name, results: try Validation.check(geojson))
             if coverage { coverageReports.append(try CoverageCheck.check(geojson, source: name, minArea: minArea)) }
             if repair, let output {
-                let (features, repairs) = try Validation.repair(geojson.features)
+                let repaired = try Validation.repair(geojson.features)
+                let features = repaired.features, repairs = repaired.repairs
                 var collection = FeatureCollection(features)
                 if case .featureCollection(let c) = geojson { collection.foreignMembers = c.foreignMembers }
                 try FileIO.writeAtomically(GeoJSONWriter().data(collection), to: output)

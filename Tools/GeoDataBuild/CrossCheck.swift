@@ -33,7 +33,7 @@ func crossCheck(ours: [(code: String, geometry: Geometry)], reference: [String: 
             var offsets: [Double] = []
             for line in border.lineStrings {
                 for p in g.densify(line.positions, maxSegment: 1000) {
-                    let (_, nearest) = try Geometry.point(Point(try projection.forward(p))).nearestPoints(refProjected)
+                    let nearest = try Geometry.point(Point(try projection.forward(p))).nearestPoints(refProjected).onOther
                     offsets.append(g.distance(p, try projection.inverse(nearest)))
                 }
             }

@@ -60,7 +60,7 @@ struct RouteBuilder {
             let border = try sharedBorder(territory(c[0]), territory(c[1]))
             let near = try anchor(try object(a["near"]))
             let projection = try Projection(center: near)
-            let (_, nearest) = try Geometry.point(Point(0, 0)).nearestPoints(try projection.forward(border))
+            let nearest = try Geometry.point(Point(0, 0)).nearestPoints(try projection.forward(border)).onOther
             return try projection.inverse(nearest)
         }
         throw BuildError("unknown anchor \(a.keys)")

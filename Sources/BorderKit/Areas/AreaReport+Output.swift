@@ -3,20 +3,23 @@ import GeoCore
 /// `areas` reports: pieces, totals and enclaves in GeoJSON, JSON (m²), Markdown and CSV (km²).
 extension AreaReport {
     /// Area per key, sorted by key.
-    private func total(_ key: (AreaPiece) -> [String]) -> [(String, Double)] {
+    private func total(_ key: (AreaPiece) -> [String]) -> [AreaTotal] {
         var sums: [String: Double] = [:]
         for p in pieces { for k in key(p) { sums[k, default: 0] += p.area } }
-        return sums.sorted { IDOrder.less($0.key, $1.key) }
+        return sums.sorted { IDOrder.less($0.key, $1.key) }.map { AreaTotal(key: $0.key, area: $0.value) }
     }
 
-    public var byTerritory: [(String, Double)] { total { $0.territory.map { [$0] } ?? [] } }
-    public var byClaimant: [(String, Double)] { total(\.claimants) }
-    public var byHolder: [(String, Double)] { total { [$0.holder] } }
+    /// Geodesic m² per territory.
+    public var byTerritory: [AreaTotal] { total { $0.territory.map { [$0] } ?? [] } }
+    /// Geodesic m² per claimant.
+    public var byClaimant: [AreaTotal] { total(\.claimants) }
+    /// Geodesic m² per holder.
+    public var byHolder: [AreaTotal] { total { [$0.holder] } }
     /// Area held by X inside territory Y, for every pair that occurs.
-    public var heldInside: [(holder: String, territory: String, area: Double)] {
+    public var heldInside: [HeldInside] {
         total { p in p.territory.map { ["\(p.holder)\u{0}\($0)"] } ?? [] }.map {
-            let parts = $0.0.split(separator: "\u{0}").map(String.init)
-            return (parts[0], parts[1], $0.1)
+            let parts = $0.key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+            return HeldInside(holder: parts[0], territory: parts[1], area: $0.area)
         }
     }
     public var exclaves: [EnclaveRecord] { enclaves.filter(\.isExclave) }
@@ -45,7 +48,7 @@ extension AreaReport {
         text += "\n## Held by X inside Y\n\n" + Table(columns: ["holder", "territory", "area_km2"], rows: heldInside.map {
             [.text($0.holder), .text($0.territory), .number($0.area / 1e6, decimals: 3)]
         }).markdown
-        text += "\n## Per claimant\n\n" + Table(columns: ["claimant", "area_km2"], rows: byClaimant.map { [.text($0.0), .number($0.1 / 1e6, decimals: 3)] }).markdown
+        text += "\n## Per claimant\n\n" + Table(columns: ["claimant", "area_km2"], rows: byClaimant.map { [.text($0.key), .number($0.area / 1e6, decimals: 3)] }).markdown
         text += "\n## Enclaves and exclaves\n\n"
         text += "An exclave is a part apart from the territory's main body (its largest part) that is linked to it over land "
         text += "only through other territories; an enclave is wholly surrounded by one other territory.\n\n" + enclaveTable.markdown
@@ -69,7 +72,7 @@ extension AreaReport {
     public var csv: CSVTables { CSVTables([.init(name: "pieces", table: pieceTable), .init(name: "enclaves", table: enclaveTable)]) }
 
     public var json: JSONValue {
-        func pairs(_ list: [(String, Double)]) -> JSONValue { .object(JSONObject(list.map { JSONMember($0.0, .number($0.1)) })) }
+        func pairs(_ list: [AreaTotal]) -> JSONValue { .object(JSONObject(list.map { JSONMember($0.key, .number($0.area)) })) }
         return .object([
             "source": .string(source),
             "at": at.map { .string($0.description) } ?? .null,

@@ -82,7 +82,8 @@ public enum Enclaves {
             var surroundedBy: String?
             if touching[p].count == 1, let j = touching[p].keys.first {
                 let outer = Geometry.lineString(LineString(part.polygon.rings[0]))
-                let (ring, other) = Geometry.commonFrame(outer, territories[j].geometry)
+                let framed = Geometry.commonFrame(outer, territories[j].geometry)
+                let ring = framed.first, other = framed.second
                 let length: Double
                 if snap > 0 {
                     length = try lengthNear(ring, try other.boundary(), snap: snap)
@@ -110,7 +111,8 @@ public enum Enclaves {
     /// Geodesic metres of border two parts share: the lines of their intersection (exact), or the part of the
     /// first's boundary within `snap` metres of the second's.
     static func sharedLength(_ a: Geometry, _ b: Geometry, snap: Double) throws -> Double {
-        let (ga, gb) = Geometry.commonFrame(a, b)
+        let framed = Geometry.commonFrame(a, b)
+        let ga = framed.first, gb = framed.second
         guard let ea = ga.envelope, let eb = gb.envelope else { return 0 }
         let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
                            maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6 + snap / 111_320 / 0.17)

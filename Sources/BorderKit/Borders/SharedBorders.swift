@@ -27,8 +27,9 @@ public struct PairBorder: Sendable, Hashable {
     /// Geodesic length of the whole border, metres.
     public var length: Double { segments.reduce(0) { $0 + $1.length } }
     /// Metres per status, statuses sorted by name.
-    public var lengthByStatus: [(status: String, length: Double)] {
-        Dictionary(grouping: segments, by: \.status).map { ($0.key, $0.value.reduce(0) { $0 + $1.length }) }.sorted { $0.0 < $1.0 }
+    public var lengthByStatus: [StatusLength] {
+        Dictionary(grouping: segments, by: \.status).map { StatusLength(status: $0.key, length: $0.value.reduce(0) { $0 + $1.length }) }
+            .sorted { $0.status < $1.status }
     }
 }
 
@@ -175,7 +176,8 @@ public enum Borders {
 
     /// Geodesic m² where two polygonal geometries overlap (in their common frame, clipped to their shared box).
     static func overlapArea(_ a: Geometry, _ b: Geometry) throws -> Double {
-        let (ga, gb) = Geometry.commonFrame(a, b)
+        let framed = Geometry.commonFrame(a, b)
+        let ga = framed.first, gb = framed.second
         guard let ea = ga.envelope, let eb = gb.envelope else { return 0 }
         let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
                            maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6)
@@ -192,7 +194,8 @@ public enum Borders {
     /// azimuthal equidistant projection), and the overlap from the same intersection of the polygons.
     static func pairBorder(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions) throws -> PairBorder {
         let ids = [a.id, b.id].idSorted()
-        let (ga, gb) = Geometry.commonFrame(a.geometry, b.geometry)
+        let framed = Geometry.commonFrame(a.geometry, b.geometry)
+        let ga = framed.first, gb = framed.second
         guard let ea = ga.envelope, let eb = gb.envelope else { return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []) }
         // Both lie within their own envelopes, so what they share lies in the overlap of the two: clipping both
         // to that box (a hair larger, so nothing shared runs along its edge) spares the overlay the rest of two

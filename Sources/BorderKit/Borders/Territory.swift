@@ -48,7 +48,7 @@ extension Territory {
     /// way) or is split there (parts on +180° and −180°) is moved into the east-shifted frame
     /// (`Geometry.eastShifted()`), where GEOS sees it continuous, and its parts that meet along 180° are joined
     /// into one body, so the cut is neither a border, an exclave nor part of the perimeter.
-    public static func load(_ geojson: GeoJSON, source: String, idProperty: String?) throws -> (territories: [Territory], warnings: [InputWarning]) {
+    public static func load(_ geojson: GeoJSON, source: String, idProperty: String?) throws -> LoadedTerritories {
         var out: [Territory] = []
         var warnings: [InputWarning] = []
         var seen: [String: String] = [:]
@@ -94,7 +94,7 @@ extension Territory {
             }
             out.append(Territory(id: id, name: f.displayName, geometry: polygonal, index: i, pointer: pointer))
         }
-        return (out, warnings)
+        return LoadedTerritories(territories: out, source: source, warnings: warnings)
     }
 }
 

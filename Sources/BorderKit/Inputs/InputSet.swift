@@ -33,10 +33,9 @@ public struct InputSet: Sendable {
     public var usesEmbeddedTerritories: Bool { territories == nil }
 
     /// The territories with their source label and any warnings about them.
-    public func loadTerritories() throws -> (territories: [Territory], source: String, warnings: [InputWarning]) {
+    public func loadTerritories() throws -> LoadedTerritories {
         let (data, source) = try layer(territories, "territories")!
-        let (list, warnings) = try Territory.load(data, source: source, idProperty: idProperty)
-        return (list, source, warnings)
+        return try Territory.load(data, source: source, idProperty: idProperty)
     }
 
     /// Border-status lines: the file given, else the embedded layer for the embedded territories, else none.

@@ -10,19 +10,15 @@ import GeoCore
 /// built under a temporary name beside the target and renamed into place (see `ReportFolder`).
 public enum FullReport {
     /// One file of the report: its name in the folder and its bytes.
-    public struct File: Sendable {
-        public var name: String
-        public var bytes: [UInt8]
-    }
-
     /// Every file of the report, in the order written.
-    public static func build(_ inputs: InputSet, progress: ((String) -> Void)? = nil) throws -> [File] {
-        var files: [File] = []
-        func add(_ name: String, _ text: String) { files.append(File(name: name, bytes: Array(text.utf8))) }
-        func add(_ name: String, json: JSONValue) { files.append(File(name: name, bytes: JSONWriter.data(json) + [0x0A])) }
-        func add(_ name: String, geojson: FeatureCollection) { files.append(File(name: name, bytes: GeoJSONWriter().data(geojson))) }
+    public static func build(_ inputs: InputSet, progress: ((String) -> Void)? = nil) throws -> [FolderFile] {
+        var files: [FolderFile] = []
+        func add(_ name: String, _ text: String) { files.append(FolderFile(name: name, bytes: Array(text.utf8))) }
+        func add(_ name: String, json: JSONValue) { files.append(FolderFile(name: name, bytes: JSONWriter.data(json) + [0x0A])) }
+        func add(_ name: String, geojson: FeatureCollection) { files.append(FolderFile(name: name, bytes: GeoJSONWriter().data(geojson))) }
 
-        let (territories, source, warnings) = try inputs.loadTerritories()
+        let loaded = try inputs.loadTerritories()
+        let territories = loaded.territories, source = loaded.source, warnings = loaded.warnings
         let embedded = inputs.usesEmbeddedTerritories
         var index: [[Cell]] = []
         func dataLinks(_ base: String) -> String { "[GeoJSON](\(base).geojson) · [CSV](\(base).csv) · [JSON](\(base).json)" }
@@ -34,7 +30,7 @@ public enum FullReport {
         add("borders.md", page(borders.markdown, map: "borders.svg", alt: "Shared borders by status", files: dataLinks("borders")))
         add("borders.svg", try MapRenderer.svg(try MapScene.borders(borders, territories: territories, credits: borderCredits)))
         add("borders.geojson", geojson: borders.featureCollection)
-        for (path, csv) in borders.csv.files(at: "borders.csv") { add(path, csv) }
+        for f in borders.csv.files(at: "borders.csv") { add(f.path, f.csv) }
         add("borders.json", json: borders.json)
         let km = borders.pairs.reduce(0) { $0 + $1.length } / 1000
         index.append([.text("Shared borders by status: \(borders.pairs.count) pairs, \(JSONNumberFormat.fixed(km, decimals: 1)) km, \(borders.tripoints.count) tripoints"),
@@ -58,10 +54,10 @@ public enum FullReport {
                 add("\(name).md", page(report.markdown, map: "\(name).svg", alt: "Claims and control \(at.map { "on \($0)" } ?? "(latest state)")", files: dataLinks(name)))
                 add("\(name).svg", try MapRenderer.svg(try MapScene.areas(report, territories: territories, claims: claims, control: control, credits: borderCredits)))
                 add("\(name).geojson", geojson: report.featureCollection)
-                for (path, csv) in report.csv.files(at: "\(name).csv") { add(path, csv) }
+                for f in report.csv.files(at: "\(name).csv") { add(f.path, f.csv) }
                 add("\(name).json", json: report.json)
                 columns.append(at?.description ?? "latest")
-                for (holder, area) in report.byHolder { holders[holder, default: Array(repeating: 0, count: states.count)][k] = area }
+                for t in report.byHolder { holders[t.key, default: Array(repeating: 0, count: states.count)][k] = t.area }
                 index.append([.text("Claims and control \(at.map { "on \($0)" } ?? "in the latest state")"), .text("[\(name).md](\(name).md)"),
                               .text("[\(name).svg](\(name).svg)"), .text(dataLinks(name))])
             }
@@ -88,15 +84,9 @@ public enum FullReport {
             let context = try RouteContext(territories: territories)
             let results = try Routes.run(routes, context: context)
             let options = RouteOptions()
-            let groups: [(group: Comparison.Group, results: [RouteResult], missing: [String])]
-            let named = Comparison.namedGroups.map { g in
-                (g, g.routeIDs.compactMap { id in results.first { $0.route.id == id } }, g.routeIDs.filter { id in !results.contains { $0.route.id == id } })
-            }.filter { !$0.1.isEmpty }
-            if inputs.routes == nil, !named.isEmpty {
-                groups = named
-            } else {
-                groups = [(Comparison.Group(name: "Routes", question: "Every route of the input, side by side.", routeIDs: results.map(\.route.id)), results, [])]
-            }
+            let named = Comparison.named(from: results).filter { !$0.results.isEmpty }
+            let groups = inputs.routes == nil && !named.isEmpty ? named
+                : [Comparison.GroupResult(group: Comparison.Group(name: "Routes", question: "Every route of the input, side by side.", routeIDs: results.map(\.route.id)), results: results)]
             let comparison = Comparison(groups: groups, options: options)
             let full = RouteReport(results: results, options: options, profile: true)
             add("routes.md", page(comparison.markdown, map: "routes.svg", alt: "Candidate routes",
@@ -105,7 +95,7 @@ public enum FullReport {
                                                                       places: try inputs.loadPlaces(), credits: try inputs.credits(), title: "Candidate routes compared")))
             add("routes-detail.md", full.markdown + "\n[Back to the index](index.md)\n")
             add("routes.geojson", geojson: full.featureCollection)
-            for (path, csv) in full.csv.files(at: "routes.csv") { add(path, csv) }
+            for f in full.csv.files(at: "routes.csv") { add(f.path, f.csv) }
             add("routes.json", json: full.json)
             add("compare.csv", comparison.csv.main)
             add("compare.json", json: comparison.json)

@@ -111,9 +111,15 @@ public struct CSVTables: Hashable, Sendable {
 
     /// The files to write for a main file at `path`: the path itself for the main table, and beside it
     /// `<path without .csv>.<name>.csv` for each other table, with their CSV.
-    public func files(at path: String) -> [(path: String, csv: String)] {
+    public func files(at path: String) -> [File] {
         let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
-        return tables.enumerated().map { k, t in (k == 0 ? path : "\(base).\(t.name).csv", t.table.csv) }
+        return tables.enumerated().map { k, t in File(path: k == 0 ? path : "\(base).\(t.name).csv", csv: t.table.csv) }
+    }
+
+    /// One CSV file to write: where, and its text.
+    public struct File: Sendable, Hashable {
+        public var path: String
+        public var csv: String
     }
 }
 

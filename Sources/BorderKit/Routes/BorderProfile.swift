@@ -8,18 +8,18 @@ import Darwin
 /// Distance from a route to the nearest land border, sampled along it.
 public struct BorderProfile: Sendable {
     /// Samples: metres along the route, the position, and the geodesic distance to the nearest border (m).
-    public var samples: [(at: Double, position: Position, distance: Double)]
+    public var samples: [ProfileSample]
     public var step: Double
     public var near: Double
 
     /// The closest sample.
-    public var minimum: (at: Double, position: Position, distance: Double)? { samples.min { $0.distance < $1.distance } }
+    public var minimum: ProfileSample? { samples.min { $0.distance < $1.distance } }
 
     /// Runs of consecutive samples closer than `near`, as metres along the route (each sample stands for one step).
-    public var nearStretches: [(from: Double, to: Double)] {
-        var out: [(from: Double, to: Double)] = []
+    public var nearStretches: [RouteRange] {
+        var out: [RouteRange] = []
         for s in samples where s.distance < near {
-            if let last = out.last, s.at - last.to <= step * 1.000001 { out[out.count - 1].to = s.at } else { out.append((s.at, s.at)) }
+            if let last = out.last, s.at - last.to <= step * 1.000001 { out[out.count - 1].to = s.at } else { out.append(RouteRange(from: s.at, to: s.at)) }
         }
         return out
     }
@@ -58,12 +58,12 @@ public struct BorderProfile: Sendable {
                     let p = measure.position(at: at)
                     let q = Geometry.point(Point(try chunk.projection.forward(p)))
                     guard let j = try local.nearest(to: q) else { continue }
-                    let (_, nearest) = try q.nearestPoints(chunk.projected[j])
+                    let nearest = try q.nearestPoints(chunk.projected[j]).onOther
                     samples.append((path.starts[k] + at, p.wrappedLongitude, Geodesic.wgs84.distance(p, try chunk.projection.inverse(nearest))))
                 }
             }
         }
-        return BorderProfile(samples: samples.map { (at: $0.0, position: $0.1, distance: $0.2) }, step: step, near: near)
+        return BorderProfile(samples: samples.map { ProfileSample(at: $0.0, position: $0.1, distance: $0.2) }, step: step, near: near)
     }
 
     /// One chunk of a route part (at most 100 km), its local projection, and the border pieces that can matter
@@ -96,7 +96,7 @@ public struct BorderProfile: Sendable {
             var d0 = Double.infinity
             for copy in [0.0, 360, -360] {
                 guard let first = try index.borderPieces.nearest(to: .point(Point(mid.x + copy, mid.y))) else { continue }
-                let (_, q) = try Geometry.point(Point(0, 0)).nearestPoints(try projection.forward(Geometry.lineString(context.borderPieces[first])))
+                let q = try Geometry.point(Point(0, 0)).nearestPoints(try projection.forward(Geometry.lineString(context.borderPieces[first]))).onOther
                 d0 = min(d0, Geodesic.wgs84.distance(mid, try projection.inverse(q)))
             }
             guard d0.isFinite else { continue }
@@ -129,7 +129,8 @@ public struct BorderProfile: Sendable {
             try forEachChunk(measure, context: context, index: index, extra: near) { chunk in
                 var found: [(piece: Int, planar: Double, onRoute: Position, onBorder: Position)] = []
                 for (j, piece) in zip(chunk.pieces, chunk.projected) {
-                    let (a, b) = try chunk.line.nearestPoints(piece)
+                    let points = try chunk.line.nearestPoints(piece)
+                    let a = points.onSelf, b = points.onOther
                     found.append((j, ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot(), a, b))
                 }
                 func approach(_ f: (piece: Int, planar: Double, onRoute: Position, onBorder: Position), territory: String?) throws -> ClosestApproach {

@@ -22,12 +22,33 @@ public struct Comparison: Sendable {
         Group(name: "Rail to Iran", question: "The railway from Nakhchivan into Iran.", routeIDs: ["rail-julfa-tabriz"]),
     ]
 
-    public var groups: [(group: Group, results: [RouteResult], missing: [String])]
+    /// A group with the results of the routes found for it and the ids of those the data lacks.
+    public struct GroupResult: Sendable {
+        public var group: Group
+        public var results: [RouteResult]
+        /// Route ids of the group that the routes analysed do not have.
+        public var missing: [String]
+        public init(group: Group, results: [RouteResult], missing: [String] = []) {
+            self.group = group
+            self.results = results
+            self.missing = missing
+        }
+    }
+
+    public var groups: [GroupResult]
     public var options: RouteOptions
 
-    public init(groups: [(group: Group, results: [RouteResult], missing: [String])], options: RouteOptions) {
+    public init(groups: [GroupResult], options: RouteOptions) {
         self.groups = groups
         self.options = options
+    }
+
+    /// The named groups (`namedGroups`) filled with the results whose routes they name, in the group's order.
+    public static func named(from results: [RouteResult]) -> [GroupResult] {
+        let byID = Dictionary(results.map { ($0.route.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return namedGroups.map { g in
+            GroupResult(group: g, results: g.routeIDs.compactMap { byID[$0] }, missing: g.routeIDs.filter { byID[$0] == nil })
+        }
     }
 
     /// One group's table: a row per measure, a column per route.
@@ -58,7 +79,8 @@ public struct Comparison: Sendable {
         var text = "# Route comparison\n\nFigures from `borderkit route` with the same options: lengths geodesic on WGS84; "
         text += "distance to a border sampled every \(JSONNumberFormat.shortest(options.step / 1e3)) km; corridor "
         text += "\(JSONNumberFormat.shortest(options.corridor / 1e3)) km wide.\n"
-        for (group, results, missing) in groups {
+        for g in groups {
+            let (group, results, missing) = (g.group, g.results, g.missing)
             text += "\n## \(group.name)\n\n\(group.question)\n\n"
             if !results.isEmpty { text += table(results).markdown }
             if !missing.isEmpty { text += "\nNot in the data: \(missing.joined(separator: ", ")).\n" }
@@ -69,7 +91,8 @@ public struct Comparison: Sendable {
     /// CSV: one long table (group, route, measure, value), since each group has its own routes as columns.
     public var csv: CSVTables {
         var rows: [[Cell]] = []
-        for (group, results, _) in groups where !results.isEmpty {
+        for g in groups where !g.results.isEmpty {
+            let (group, results) = (g.group, g.results)
             let t = table(results)
             for row in t.rows {
                 for (k, route) in results.enumerated() { rows.append([.text(group.name), .text(route.route.id), row[0], row[k + 1]]) }

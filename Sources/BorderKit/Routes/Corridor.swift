@@ -7,7 +7,7 @@ public struct Corridor: Sendable {
     public var geometry: Geometry
     /// Geodesic area, m².
     public var area: Double
-    public var byJurisdiction: [(id: String, area: Double)]
+    public var byJurisdiction: [JurisdictionArea]
 
     /// Buffers the route by half the width: cut into pieces of at most 200 km, each densified to 1 km and
     /// buffered in its own azimuthal equidistant projection centred on the piece (`GEOSBuffer_r`, 16 segments a
@@ -42,6 +42,6 @@ public struct Corridor: Sendable {
             }
         }
         return Corridor(width: width, geometry: geometry, area: Geodesic.wgs84.area(of: geometry),
-                        byJurisdiction: byJurisdiction.sorted { IDOrder.less($0.0, $1.0) }.map { (id: $0.0, area: $0.1) })
+                        byJurisdiction: byJurisdiction.sorted { IDOrder.less($0.0, $1.0) }.map { JurisdictionArea(id: $0.0, area: $0.1) })
     }
 }

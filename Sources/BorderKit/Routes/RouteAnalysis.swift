@@ -102,14 +102,14 @@ public struct RouteResult: Sendable {
     public var gaps: [RouteGap] = []
 
     /// Metres per jurisdiction in order of first travel; outside every territory last.
-    public var byJurisdiction: [(id: String, length: Double)] {
+    public var byJurisdiction: [JurisdictionLength] {
         var order: [String] = [], sums: [String: Double] = [:]
         for s in stretches {
             guard let j = s.jurisdiction else { continue }
             if sums[j] == nil { order.append(j) }
             sums[j, default: 0] += s.length
         }
-        return order.map { ($0, sums[$0]!) }
+        return order.map { JurisdictionLength(id: $0, length: sums[$0, default: 0]) }
     }
 
     public var outside: Double { stretches.filter { $0.jurisdiction == nil }.reduce(0) { $0 + $1.length } }

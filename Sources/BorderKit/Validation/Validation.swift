@@ -41,7 +41,7 @@ public enum Validation {
 
     /// The features with every invalid geometry replaced by `GEOSMakeValid_r`'s repair, and what changed.
     /// Valid geometries are left untouched.
-    public static func repair(_ features: [Feature], geodesic: Geodesic = .wgs84) throws -> (features: [Feature], repairs: [FeatureRepair]) {
+    public static func repair(_ features: [Feature], geodesic: Geodesic = .wgs84) throws -> RepairResult {
         var repaired = features
         var repairs: [FeatureRepair] = []
         for (i, f) in features.enumerated() {
@@ -56,6 +56,12 @@ public enum Validation {
                 areaBefore: geodesic.area(of: g), areaAfter: geodesic.area(of: fixed),
                 lengthBefore: geodesic.length(of: g), lengthAfter: geodesic.length(of: fixed)))
         }
-        return (repaired, repairs)
+        return RepairResult(features: repaired, repairs: repairs)
     }
+}
+
+/// What `Validation.repair` gives back: every feature (the invalid ones repaired) and what changed in each.
+public struct RepairResult: Sendable, Hashable {
+    public var features: [Feature]
+    public var repairs: [FeatureRepair]
 }

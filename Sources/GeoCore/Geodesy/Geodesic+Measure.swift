@@ -1,5 +1,15 @@
 import CPROJ
 
+/// An area and a perimeter, as one geodesic polygon computation gives them: m² and metres on the ellipsoid.
+public struct AreaPerimeter: Sendable, Hashable, Codable {
+    public var area: Double
+    public var perimeter: Double
+    public init(area: Double, perimeter: Double) {
+        self.area = area
+        self.perimeter = perimeter
+    }
+}
+
 /// Geodesic lengths, areas and perimeters of geometries (`geod_polygon_*`), in metres and square metres.
 extension Geodesic {
     /// Total area of the ellipsoid in square metres: 4πc², c² being PROJ's authalic radius squared.
@@ -28,10 +38,10 @@ extension Geodesic {
     /// an edge jumps more than 180° of longitude (the ring wraps the antimeridian) or the ring has no planar
     /// area (e.g. a circle of latitude around a pole) — the smaller of the two regions is taken, as
     /// GeographicLib's Planimeter does by default.
-    public func ringAreaAndPerimeter(_ ring: [Position]) -> (area: Double, perimeter: Double) {
+    public func ringAreaAndPerimeter(_ ring: [Position]) -> AreaPerimeter {
         var points = ring
         if points.count > 1, points.first == points.last { points.removeLast() }
-        guard points.count >= 2 else { return (0, 0) }
+        guard points.count >= 2 else { return AreaPerimeter(area: 0, perimeter: 0) }
         var poly = geod_polygon()
         geod_polygon_init(&poly, 0)
         for p in points { geod_polygon_addpoint(g, &poly, p.lat, p.lon) }
@@ -42,11 +52,11 @@ extension Geodesic {
         // and no region is larger on the ellipsoid than in the plane) cannot hold more than a hemisphere: the
         // smaller region it is, whichever way a self-intersecting ring winds.
         let (orientation, planar) = planarOrientation(points)
-        if planar < 20_626 { return (abs(signed), perimeter) }
+        if planar < 20_626 { return AreaPerimeter(area: abs(signed), perimeter: perimeter) }
         switch orientation {
-        case 1: return (signed >= 0 ? signed : signed + whole, perimeter)
-        case -1: return (signed <= 0 ? -signed : whole - signed, perimeter)
-        default: return (abs(signed), perimeter)
+        case 1: return AreaPerimeter(area: signed >= 0 ? signed : signed + whole, perimeter: perimeter)
+        case -1: return AreaPerimeter(area: signed <= 0 ? -signed : whole - signed, perimeter: perimeter)
+        default: return AreaPerimeter(area: abs(signed), perimeter: perimeter)
         }
     }
 
@@ -74,7 +84,7 @@ extension Geodesic {
 
     /// Area (m²) and perimeter (metres) of every polygon in `geometry` in one pass over the rings: each ring's
     /// geodesic polygon (`geod_polygon_compute`) gives both, so nothing is computed twice.
-    public func areaAndPerimeter(of geometry: Geometry) -> (area: Double, perimeter: Double) {
+    public func areaAndPerimeter(of geometry: Geometry) -> AreaPerimeter {
         // Summed in the same order as `area(of:)` and `perimeter(of:)`, so the results are the same to the bit.
         var area = 0.0, perimeter = 0.0
         for polygon in geometry.polygons {
@@ -87,7 +97,7 @@ extension Geodesic {
             area += max(0, polygonArea)
             perimeter += polygonPerimeter
         }
-        return (area, perimeter)
+        return AreaPerimeter(area: area, perimeter: perimeter)
     }
 
     /// Positions along the geodesics through `positions`, no two consecutive ones more than `maxSegment`

@@ -237,13 +237,19 @@ extension Geometry {
     /// Two geometries in one frame: as they are, unless either reaches the antimeridian, in which case both
     /// are `eastShifted()` (a geometry around a pole is left as it is). Positions shared by the two stay equal
     /// to the bit, so exact boundary work (shared borders, land contacts) sees them meet.
-    public static func commonFrame(_ a: Geometry, _ b: Geometry) -> (Geometry, Geometry) {
-        guard let ea = a.envelope, let eb = b.envelope, ea.reachesAntimeridian || eb.reachesAntimeridian else { return (a, b) }
+    public static func commonFrame(_ a: Geometry, _ b: Geometry) -> GeometryPair {
+        guard let ea = a.envelope, let eb = b.envelope, ea.reachesAntimeridian || eb.reachesAntimeridian else { return GeometryPair(first: a, second: b) }
         func shift(_ g: Geometry, _ e: Envelope) -> Geometry {
             e.minX >= 0 || g.antimeridianForm == .aroundPole ? g : g.eastShifted()
         }
         // A part that straddles 0° is left where it is by `eastShifted()`, so a pair's far-apart parts never
         // meet by being moved.
-        return (shift(a, ea), shift(b, eb))
+        return GeometryPair(first: shift(a, ea), second: shift(b, eb))
     }
+}
+
+/// Two geometries handed on together (e.g. in one longitude frame, `Geometry.commonFrame`).
+public struct GeometryPair: Sendable, Hashable {
+    public var first: Geometry
+    public var second: Geometry
 }

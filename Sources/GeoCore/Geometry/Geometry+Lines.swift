@@ -13,12 +13,12 @@ extension Geometry {
     /// Both inputs must be lineal (pass polygon boundaries). GEOS returns the shared paths in two groups:
     /// those running the same direction in both inputs, and those running opposite ways. Neighbouring
     /// polygons wound alike share their border in the opposite-direction group, so callers read both.
-    public func sharedPaths(with other: Geometry) throws -> (sameDirection: Geometry, oppositeDirection: Geometry) {
+    public func sharedPaths(with other: Geometry) throws -> SharedPaths {
         let result = try binary("shared paths", other, GEOSSharedPaths_r)
         guard case .geometryCollection(let c) = result, c.geometries.count == 2 else {
             throw GEOSError(operation: "shared paths", message: "unexpected result \(result.type.rawValue)")
         }
-        return (c.geometries[0], c.geometries[1])
+        return SharedPaths(sameDirection: c.geometries[0], oppositeDirection: c.geometries[1])
     }
 
     /// This geometry with its vertices and segments snapped to `reference` within `tolerance`
@@ -43,7 +43,7 @@ extension Geometry {
     }
 
     /// The pair of nearest points, the first on this geometry, the second on `other` (`GEOSNearestPoints_r`).
-    public func nearestPoints(_ other: Geometry) throws -> (Position, Position) {
+    public func nearestPoints(_ other: Geometry) throws -> NearestPoints {
         try withGEOS(other) { context, a, b in
             context.clearError()
             guard let seq = GEOSNearestPoints_r(context.handle, a, b) else { throw context.error("nearest points") }
@@ -51,7 +51,21 @@ extension Geometry {
             var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
             guard GEOSCoordSeq_getXY_r(context.handle, seq, 0, &x0, &y0) != 0,
                   GEOSCoordSeq_getXY_r(context.handle, seq, 1, &x1, &y1) != 0 else { throw context.error("nearest points") }
-            return (Position(x0, y0), Position(x1, y1))
+            return NearestPoints(onSelf: Position(x0, y0), onOther: Position(x1, y1))
         }
     }
+}
+
+/// The paths two lineal geometries share (`GEOSSharedPaths_r`): those running the same way and the opposite way.
+public struct SharedPaths: Sendable, Hashable {
+    public var sameDirection: Geometry
+    public var oppositeDirection: Geometry
+}
+
+/// The two points, one on each geometry, that are nearest each other (`GEOSNearestPoints_r`), in their units.
+public struct NearestPoints: Sendable, Hashable, Codable {
+    /// The point on the geometry asked.
+    public var onSelf: Position
+    /// The point on the other geometry.
+    public var onOther: Position
 }

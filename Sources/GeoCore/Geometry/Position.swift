@@ -2,7 +2,7 @@
 ///
 /// GeoJSON's "position". Geometry operations through GEOS work in two dimensions; `z` is carried by the
 /// GeoJSON reader and writer so that altitudes survive a read and a write.
-public struct Position: Hashable, Sendable {
+public struct Position: Hashable, Sendable, Codable {
     public var x: Double
     public var y: Double
     public var z: Double?

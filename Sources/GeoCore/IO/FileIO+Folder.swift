@@ -11,7 +11,7 @@ extension FileIO {
     /// removed. On any failure the temporary folder is removed and `path` is left as it was.
     ///
     /// - Parameter files: names (plain file names, no "/") and contents, written in this order.
-    public static func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String,
+    public static func writeFolderAtomically(_ files: [FolderFile], to path: String,
                                              replaceable: (String) -> Bool) throws(FileError) {
         var target = path
         while target.count > 1, target.hasSuffix("/") { target.removeLast() }
@@ -78,4 +78,14 @@ extension FileIO {
         rmdir(folder)
     }
 
+}
+
+/// One file of a folder written all or nothing (`FileIO.writeFolderAtomically`): a plain name and its bytes.
+public struct FolderFile: Sendable, Hashable {
+    public var name: String
+    public var bytes: [UInt8]
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
 }

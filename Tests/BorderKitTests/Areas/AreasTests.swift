@@ -77,11 +77,12 @@ import TestSupport
     @Test("embedded: the oblast 4,388 km² ± 5%, held outside it 1994–2020 7,634 km² ± 10%, Nakhchivan an exclave, the exclaves enclaves")
     func embedded() throws {
         let data = try EmbeddedData.locate()
-        let (list, _) = try Territory.load(try data.read("territories"), source: "t", idProperty: nil)
+        let loaded = try Territory.load(try data.read("territories"), source: "t", idProperty: nil)
+        let list = loaded.territories
         let claimList = try Claim.load(try data.read("claims"), source: "c")
         let controlList = try Control.load(try data.read("control"), source: "h")
         let y2010 = try Areas.run(list, claims: claimList, control: controlList, at: ISODate("2010-01-01"), source: "e")
-        let oblast = y2010.byClaimant.first { $0.0.hasPrefix("Nagorno-Karabakh Republic") }!.1 / 1e6
+        let oblast = y2010.byClaimant.first { $0.key.hasPrefix("Nagorno-Karabakh Republic") }!.area / 1e6
         let heldOutside = y2010.pieces.filter { $0.holder.hasPrefix("Armenian forces") && $0.claimants.isEmpty }.reduce(0) { $0 + $1.area } / 1e6
         print("GeoData via areas: oblast \(oblast) km², held 1994–2020 outside it \(heldOutside) km²")
         #expect(abs(oblast - 4_388) / 4_388 <= 0.05)
@@ -91,13 +92,13 @@ import TestSupport
         #expect(y2010.enclaves.contains { $0.territory == "azerbaijan" && $0.surroundedBy == "armenia" })
         let y2021 = try Areas.run(list, claims: claimList, control: controlList, at: ISODate("2021-01-01"), source: "e")
         let y2024 = try Areas.run(list, claims: claimList, control: controlList, at: ISODate("2024-06-01"), source: "e")
-        #expect(y2021.byHolder.contains { $0.0 == "Russian peacekeeping contingent" })
-        #expect(!y2024.byHolder.contains { $0.0 == "Russian peacekeeping contingent" } && y2024.byClaimant.allSatisfy { !$0.0.hasPrefix("Nagorno") })
+        #expect(y2021.byHolder.contains { $0.key == "Russian peacekeeping contingent" })
+        #expect(!y2024.byHolder.contains { $0.key == "Russian peacekeeping contingent" } && y2024.byClaimant.allSatisfy { !$0.key.hasPrefix("Nagorno") })
         // 2021: Armenian forces hold part of Nagorno-Karabakh (published about 2,800–3,170 km²); 2024: nobody but the states.
-        let nkr2021 = y2021.byHolder.filter { $0.0.hasPrefix("Armenian forces") }.reduce(0) { $0 + $1.1 } / 1e6
+        let nkr2021 = y2021.byHolder.filter { $0.key.hasPrefix("Armenian forces") }.reduce(0) { $0 + $1.area } / 1e6
         print("GeoData via areas: held by Armenian forces on 2021-01-01: \(nkr2021) km²")
         #expect(nkr2021 >= 2_800 * 0.9 && nkr2021 <= 3_170 * 1.1)
-        #expect(!y2024.byHolder.contains { $0.0.hasPrefix("Armenian forces") })
+        #expect(!y2024.byHolder.contains { $0.key.hasPrefix("Armenian forces") })
         // The returned villages: held by Armenia inside Azerbaijan until 24 May 2024, then not.
         let armeniaInAzerbaijan = { (r: AreaReport) in r.heldInside.filter { $0.holder == "Armenia" && $0.territory == "azerbaijan" }.reduce(0) { $0 + $1.area } / 1e6 }
         #expect(abs(armeniaInAzerbaijan(y2021) - armeniaInAzerbaijan(y2024) - 6.5) < 0.05)
@@ -107,7 +108,8 @@ import TestSupport
           .enabled(if: TestPaths.sharedAvailable, Comment(rawValue: TestPaths.sharedMissingReason)))
     func world() throws {
         let path = TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path
-        let (list, _) = try Territory.load(try GeoJSONReader.read(path: path), source: path, idProperty: "ADM0_A3")
+        let loaded = try Territory.load(try GeoJSONReader.read(path: path), source: path, idProperty: "ADM0_A3")
+        let list = loaded.territories
         let found = try Enclaves.find(list)
         let whole = Set(found.filter { !$0.isExclave && $0.surroundedBy != nil }.map { "\($0.territory) in \($0.surroundedBy!)" })
         #expect(whole == ["LSO in ZAF", "SMR in ITA", "VAT in ITA"])

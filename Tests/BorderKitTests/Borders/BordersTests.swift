@@ -79,7 +79,7 @@ import TestSupport
         let pair = try #require(report.pairs.first)
         #expect(pair.segments.map(\.status).sorted() == ["delimited", "undelimited", "undelimited"])
         var byStatus: [String: Double] = [:]
-        for (status, length) in pair.lengthByStatus { byStatus[status] = length }
+        for s in pair.lengthByStatus { byStatus[s.status] = s.length }
         let delimited = try Self.geodSolve(Position(1, 0.5), Position(1, 1.5))
         #expect(abs(byStatus["delimited"]! - delimited) < 2)      // the split is found within the 1 m tolerance
         #expect(abs(pair.length - (try Self.geodSolve(Position(1, 0), Position(1, 2)))) < 1e-3)

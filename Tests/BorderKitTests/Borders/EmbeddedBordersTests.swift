@@ -9,13 +9,14 @@ import TestSupport
     @Test("embedded: Armenia–Azerbaijan 760–1,010 km split into the delimited 2024 section and the undelimited rest; published tripoints within 2 km")
     func embedded() throws {
         let data = try EmbeddedData.locate()
-        let (territories, _) = try Territory.load(try data.read("territories"), source: "t", idProperty: nil)
+        let loaded = try Territory.load(try data.read("territories"), source: "t", idProperty: nil)
+        let territories = loaded.territories
         let status = try BorderStatusLine.load(try data.read("border-status"), source: "s")
         let report = try Borders.run(territories, status: status, source: "embedded")
         let pair = try #require(report.pairs.first { $0.territories == ["armenia", "azerbaijan"] })
         #expect((760_000...1_010_000).contains(pair.length))
         var byStatus: [String: Double] = [:]
-        for (status, length) in pair.lengthByStatus { byStatus[status] = length }
+        for s in pair.lengthByStatus { byStatus[s.status] = s.length }
         #expect(abs(byStatus["delimited"]! - 12_700) < 50)
         #expect(abs(byStatus["undelimited"]! + byStatus["delimited"]! - pair.length) < 1e-6)
         for (ids, published) in [(["armenia", "azerbaijan", "iran"], Position(46.5347, 38.8683)),
@@ -33,7 +34,8 @@ import TestSupport
           .enabled(if: TestPaths.sharedAvailable, Comment(rawValue: TestPaths.sharedMissingReason)))
     func world() throws {
         let path = TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path
-        let (territories, warnings) = try Territory.load(try GeoJSONReader.read(path: path), source: path, idProperty: "ADM0_A3")
+        let loaded = try Territory.load(try GeoJSONReader.read(path: path), source: path, idProperty: "ADM0_A3")
+        let territories = loaded.territories, warnings = loaded.warnings
         #expect(warnings.contains { $0.pointer == "/features/160" && $0.message.contains("EGY (Egypt): invalid geometry (Ring Self-intersection") })
         let report = try Borders.run(territories, source: path)
         #expect(report.pairs.count == 329)

@@ -17,7 +17,8 @@ import Testing
         ]
         let report = try Measure.run(features, source: "t")
         let g = Geodesic.wgs84
-        let (area, perimeter) = g.ringAreaAndPerimeter(square.rings[0])
+        let measured = g.ringAreaAndPerimeter(square.rings[0])
+        let area = measured.area, perimeter = measured.perimeter
         let length = g.distance(Position(0, 0), Position(0, 1))
         #expect(report.features[0].area == area && report.features[0].perimeter == perimeter && report.features[0].length == nil)
         #expect(report.features[1].length == length && report.features[1].area == nil)

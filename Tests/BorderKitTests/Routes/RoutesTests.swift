@@ -95,7 +95,8 @@ import TestSupport
     func embedded() throws {
         let data = try EmbeddedData.locate()
         let routes = try Route.load(try data.read("routes"), source: "r")
-        let (territories, _) = try Territory.load(try data.read("territories"), source: "t", idProperty: nil)
+        let loaded = try Territory.load(try data.read("territories"), source: "t", idProperty: nil)
+        let territories = loaded.territories
         let results = try Routes.run(routes, context: RouteContext(territories: territories))
         func km(_ id: String, _ j: String) -> Double {
             (results.first { $0.route.id == id }!.byJurisdiction.first { $0.id == j }?.length ?? 0) / 1e3

@@ -21,7 +21,8 @@ import Testing
 
     @Test("repair: the bow-tie becomes two triangles with the area of both loops; valid features untouched")
     func repair() throws {
-        let (features, repairs) = try Validation.repair([Feature(geometry: square), Feature(geometry: bowtie)])
+        let repaired = try Validation.repair([Feature(geometry: square), Feature(geometry: bowtie)])
+        let features = repaired.features, repairs = repaired.repairs
         #expect(features[0].geometry == square)
         #expect(repairs.count == 1)
         #expect(repairs[0].typeAfter == .multiPolygon)

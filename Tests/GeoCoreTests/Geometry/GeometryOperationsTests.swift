@@ -58,7 +58,8 @@ import Testing
         #expect(abs(area - 16 * 100 * 100 * sin(2 * Double.pi / 32)) < 1e-6)
         #expect(try g("LINESTRING (0 0, 3 4)").envelopeGeometry().planarArea() == 12)
         #expect(try g("LINESTRING (0 0, 3 4)").envelope == Envelope(minX: 0, minY: 0, maxX: 3, maxY: 4))
-        let (p, q) = try g("LINESTRING (0 0, 10 0)").nearestPoints(g("POINT (4 3)"))
+        let nearest = try g("LINESTRING (0 0, 10 0)").nearestPoints(g("POINT (4 3)"))
+        let p = nearest.onSelf, q = nearest.onOther
         #expect(p == Position(4, 0) && q == Position(4, 3))
         let line = try g("LINESTRING (0 0, 10 0, 10 10)")
         #expect(try line.project(g("POINT (12 5)")) == 15)
