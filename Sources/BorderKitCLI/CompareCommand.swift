@@ -25,7 +25,7 @@ struct CompareCommand: BorderKitSubcommand {
         let options = input.options
         let run = try RouteCommand.analyse(names: names, input: input, workers: nil)
         let all = run.results
-        let groups = names.isEmpty ? Comparison.named(from: all).filter { !$0.results.isEmpty || !$0.missing.isEmpty }
+        let groups = names.isEmpty ? Comparison.named(run.groups, from: all).filter { !$0.results.isEmpty || !$0.missing.isEmpty }
             : [Comparison.GroupResult(group: Comparison.Group(name: "Routes", question: "The routes asked for.", routeIDs: all.map(\.route.id)), results: all)]
         let comparison = Comparison(groups: groups, options: options)
         switch format {

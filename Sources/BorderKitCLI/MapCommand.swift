@@ -65,22 +65,28 @@ struct MapCommand: BorderKitSubcommand {
         scene.layers = layerSet
         scene.bbox = try parsedBox()
         scene.date = date?.description
-        if !layerSet.isDisjoint(with: [.borders, .tripoints]) {
+        let showRoutes = (input.routes != nil || input.territories == nil || !route.isEmpty) && !layerSet.isDisjoint(with: [.routes, .crossings, .corridors])
+        let measureRoutes = showRoutes && !layerSet.isDisjoint(with: [.crossings, .corridors])
+        // The borders once: drawn, and the routes measured against them.
+        var borders: BorderReport?
+        if !layerSet.isDisjoint(with: [.borders, .tripoints]) || measureRoutes {
             let report = try Borders.run(list, status: try inputs.loadStatusLines(), source: source, warnings: warnings)
-            scene.borders = report.pairs.flatMap(\.segments)
-            scene.tripoints = report.tripoints
+            if !layerSet.isDisjoint(with: [.borders, .tripoints]) {
+                scene.borders = report.pairs.flatMap(\.segments)
+                scene.tripoints = report.tripoints
+            }
+            borders = report
         }
         if layerSet.contains(.claims) { scene.claims = try inputs.loadClaims().filter { $0.period.holds(at: date) } }
         if layerSet.contains(.control) { scene.control = try inputs.loadControl().filter { $0.period.holds(at: date) } }
         if layerSet.contains(.enclaves) { scene.enclaves = try Enclaves.find(list) }
-        let showRoutes = (input.routes != nil || input.territories == nil || !route.isEmpty) && !layerSet.isDisjoint(with: [.routes, .crossings, .corridors])
         if showRoutes {
             let all = try inputs.loadRoutes()
             let chosen = route.isEmpty ? all : try route.map { try Route.find($0, in: all) }
-            if layerSet.isDisjoint(with: [.crossings, .corridors]) {
-                scene.routes = chosen.map { MapRoute(route: $0) }
+            if let borders, measureRoutes {
+                scene.routes = try Routes.run(chosen, context: try RouteContext(territories: list, borders: borders)).map(MapRoute.init)
             } else {
-                scene.routes = try Routes.run(chosen, context: try RouteContext(territories: list)).map(MapRoute.init)
+                scene.routes = chosen.map { MapRoute(route: $0) }
             }
         }
         if layerSet.contains(.places) { scene.places = try inputs.loadPlaces() }

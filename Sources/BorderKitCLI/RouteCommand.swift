@@ -36,7 +36,8 @@ struct RouteCommand: BorderKitSubcommand {
     /// Loads routes and territories (embedded unless given), picks the named routes and analyses them.
     static func analyse(names: [String], input: RouteInputOptions, workers: Int?) throws -> RouteRun {
         let inputs = input.inputSet
-        let all = try inputs.loadRoutes()
+        let layer = try inputs.loadRouteLayer()
+        let all = layer.routes
         let chosen = names.isEmpty ? all : try names.map { try Route.find($0, in: all) }
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, warnings = loaded.warnings
@@ -44,8 +45,11 @@ struct RouteCommand: BorderKitSubcommand {
         var o = input.options
         if let workers { o.workers = max(1, workers) }
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal && chosen.count > 1 ? showRouteProgress : nil
-        let context = try RouteContext(territories: list)
-        return RouteRun(results: try Routes.run(chosen, context: context, options: o, progress: progress), context: context, inputs: inputs)
+        // The borders once, with their status: the routes are measured against them and the map draws them.
+        let borders = try Borders.run(list, status: try inputs.loadStatusLines(), source: loaded.source)
+        let context = try RouteContext(territories: list, borders: borders)
+        return RouteRun(results: try Routes.run(chosen, context: context, options: o, progress: progress), context: context,
+                        borders: borders, groups: layer.groups, inputs: inputs)
     }
 }
 
@@ -53,11 +57,14 @@ struct RouteCommand: BorderKitSubcommand {
 struct RouteRun {
     var results: [RouteResult]
     var context: RouteContext
+    var borders: BorderReport
+    /// The named groups the routes file carries, for `compare`.
+    var groups: [Comparison.Group]
     var inputs: InputSet
 
     /// The map of these routes: territories, borders, the routes with crossings and corridors, places.
     func scene(title: String) throws -> MapScene {
-        try MapScene.routes(results, context: context, statusLines: try inputs.loadStatusLines(), places: try inputs.loadPlaces(),
+        try MapScene.routes(results, context: context, borders: borders, places: try inputs.loadPlaces(),
                             credits: try inputs.credits(), title: title)
     }
 }

@@ -1,6 +1,9 @@
+import Foundation
 import GeoCore
 
-/// The routes layer: one LineString per definition, with every member of the definition but its legs.
+/// The routes layer: one LineString per definition, with every member of the definition but its legs, and the
+/// named groups `compare` puts side by side (Tools/geodata/route-groups.json, beside the definitions) as the
+/// collection's `groups` member.
 func buildRoutes(definitionsPath: String, builder: RouteBuilder) throws -> (collection: FeatureCollection, provenance: JSONValue) {
     guard case .array(let definitions) = try JSONValue.read(try FileIO.readAll(definitionsPath), source: definitionsPath) else {
         throw BuildError("\(definitionsPath): expected an array of routes")
@@ -26,5 +29,7 @@ func buildRoutes(definitionsPath: String, builder: RouteBuilder) throws -> (coll
             + "(GEOSOffsetCurve in a local azimuthal equidistant projection) between two anchors — joined in order"),
         "features": .integer(Int64(features.count)),
     ])
-    return (FeatureCollection(features, foreignMembers: ["name": .string("routes")]), provenance)
+    let groupsPath = (definitionsPath as NSString).deletingLastPathComponent + "/route-groups.json"
+    let groups = try JSONValue.read(try FileIO.readAll(groupsPath), source: groupsPath)
+    return (FeatureCollection(features, foreignMembers: ["name": .string("routes"), "groups": groups]), provenance)
 }

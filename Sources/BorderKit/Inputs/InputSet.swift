@@ -54,10 +54,18 @@ public struct InputSet: Sendable {
     }
 
     /// Routes: the file given, else the embedded routes.
-    public func loadRoutes() throws -> [Route] {
-        if let routes { return try Route.load(try GeoJSONReader.read(path: routes), source: label(routes)) }
-        let data = try EmbeddedData.locate()
-        return try Route.load(try data.read("routes"), source: data.label(of: "routes"))
+    public func loadRoutes() throws -> [Route] { try loadRouteLayer().routes }
+
+    /// Routes and the named groups their file carries (`Comparison.groups(of:)`), read once.
+    public func loadRouteLayer() throws -> RouteLayer {
+        let (geojson, source): (GeoJSON, String)
+        if let routes {
+            (geojson, source) = (try GeoJSONReader.read(path: routes), label(routes))
+        } else {
+            let data = try EmbeddedData.locate()
+            (geojson, source) = (try data.read("routes"), data.label(of: "routes"))
+        }
+        return RouteLayer(routes: try Route.load(geojson, source: source), groups: try Comparison.groups(of: geojson, source: source))
     }
 
     /// Named places to show on maps: the embedded places, with the embedded territories only.
@@ -106,4 +114,10 @@ public struct InputSet: Sendable {
     }
 
     private func label(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+}
+
+/// A routes file as read: its routes and the named groups it carries for `compare`.
+public struct RouteLayer: Sendable {
+    public var routes: [Route]
+    public var groups: [Comparison.Group]
 }

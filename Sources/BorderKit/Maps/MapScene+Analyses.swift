@@ -35,15 +35,13 @@ extension MapScene {
         return scene
     }
 
-    /// Routes with their crossings and corridors over the territories, their borders by status and the places.
-    public static func routes(_ results: [RouteResult], context: RouteContext, statusLines: [BorderStatusLine] = [],
+    /// Routes with their crossings and corridors over the territories, their borders (by status, from the border
+    /// analysis the routes were measured against: nothing is computed again) and the places.
+    public static func routes(_ results: [RouteResult], context: RouteContext, borders: BorderReport? = nil,
                               places: [MapPlace], credits: [String], title: String) throws -> MapScene {
         var scene = MapScene(title: title)
         scene.territories = context.territories
-        var options = BorderOptions()
-        options.workers = 1
-        scene.borders = statusLines.isEmpty ? context.borders
-            : try Borders.run(context.territories, status: statusLines, source: "", options: options).pairs.flatMap(\.segments)
+        scene.borders = borders?.pairs.flatMap(\.segments) ?? context.borders
         scene.routes = results.map(MapRoute.init)
         scene.places = places
         scene.credits = credits

@@ -80,18 +80,19 @@ public enum FullReport {
         // Routes.
         if embedded || inputs.routes != nil {
             progress?("routes")
-            let routes = try inputs.loadRoutes()
-            let context = try RouteContext(territories: territories)
+            let layer = try inputs.loadRouteLayer()
+            let routes = layer.routes
+            let context = try RouteContext(territories: territories, borders: borders)
             let results = try Routes.run(routes, context: context)
             let options = RouteOptions()
-            let named = Comparison.named(from: results).filter { !$0.results.isEmpty }
-            let groups = inputs.routes == nil && !named.isEmpty ? named
+            let named = Comparison.named(layer.groups, from: results).filter { !$0.results.isEmpty }
+            let groups = !named.isEmpty ? named
                 : [Comparison.GroupResult(group: Comparison.Group(name: "Routes", question: "Every route of the input, side by side.", routeIDs: results.map(\.route.id)), results: results)]
             let comparison = Comparison(groups: groups, options: options)
             let full = RouteReport(results: results, options: options, profile: true)
             add("routes.md", page(comparison.markdown, map: "routes.svg", alt: "Candidate routes",
                                   files: "Comparison: [CSV](compare.csv) · [JSON](compare.json); every route: \(dataLinks("routes")) · [Markdown](routes-detail.md)"))
-            add("routes.svg", try MapRenderer.svg(try MapScene.routes(results, context: context, statusLines: try inputs.loadStatusLines(),
+            add("routes.svg", try MapRenderer.svg(try MapScene.routes(results, context: context, borders: borders,
                                                                       places: try inputs.loadPlaces(), credits: try inputs.credits(), title: "Candidate routes compared")))
             add("routes-detail.md", full.markdown + "\n[Back to the index](index.md)\n")
             add("routes.geojson", geojson: full.featureCollection)

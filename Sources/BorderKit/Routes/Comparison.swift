@@ -13,14 +13,19 @@ public struct Comparison: Sendable {
         }
     }
 
-    /// The named cases compared when no routes are named: each group answers one question.
-    public static let namedGroups: [Group] = [
-        Group(name: "Nakhchivan links", question: "How does mainland Azerbaijan reach Nakhchivan: through Armenia, through Iran, or via Turkey?",
-              routeIDs: ["syunik-route", "road-aras-via-iran", "rail-kars-nakhchivan"]),
-        Group(name: "Armenia–Karabakh road", question: "The road between Armenia and Nagorno-Karabakh (2020–2023).",
-              routeIDs: ["road-lachin-corridor", "road-lachin-bypass-2022"]),
-        Group(name: "Rail to Iran", question: "The railway from Nakhchivan into Iran.", routeIDs: ["rail-julfa-tabriz"]),
-    ]
+    /// The named groups of a routes file: its collection's `groups` member, a list of
+    /// `{"name": …, "question": …, "routes": [route ids]}` (GeoData's routes carry the South Caucasus cases;
+    /// a user's routes file may carry its own). None when the member is absent.
+    public static func groups(of routes: GeoJSON, source: String) throws -> [Group] {
+        guard case .featureCollection(let c) = routes, let member = c.foreignMembers["groups"] else { return [] }
+        guard case .array(let list) = member else { throw InputError("\(source): /groups: must be an array of groups") }
+        return try list.enumerated().map { i, g in
+            guard case .string(let name)? = g["name"], case .array(let ids)? = g["routes"] else {
+                throw InputError("\(source): /groups/\(i): a group needs a string \"name\" and an array \"routes\" of route ids")
+            }
+            return Group(name: name, question: g["question"]?.stringValue ?? "", routeIDs: ids.compactMap(\.stringValue))
+        }
+    }
 
     /// A group with the results of the routes found for it and the ids of those the data lacks.
     public struct GroupResult: Sendable {
@@ -43,10 +48,10 @@ public struct Comparison: Sendable {
         self.options = options
     }
 
-    /// The named groups (`namedGroups`) filled with the results whose routes they name, in the group's order.
-    public static func named(from results: [RouteResult]) -> [GroupResult] {
+    /// `groups` filled with the results whose routes they name, in each group's order.
+    public static func named(_ groups: [Group], from results: [RouteResult]) -> [GroupResult] {
         let byID = Dictionary(results.map { ($0.route.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return namedGroups.map { g in
+        return groups.map { g in
             GroupResult(group: g, results: g.routeIDs.compactMap { byID[$0] }, missing: g.routeIDs.filter { byID[$0] == nil })
         }
     }

@@ -139,14 +139,34 @@ public struct RouteContext: Sendable {
     var pieceBorder: [Int]
     static let pieceVertices = 9
 
+    /// The context of `territories`, finding their borders (`Borders.run`, on one thread: routes run in parallel).
     public init(territories: [Territory]) throws {
         var options = BorderOptions()
         options.workers = 1
-        try self.init(territories: territories, borders: try Borders.run(territories, source: "", options: options).pairs.flatMap(\.segments))
+        try self.init(territories: territories, borders: try Borders.run(territories, source: "", options: options))
     }
 
-    /// The context from borders already computed (by `Borders.run` on the same territories).
-    public init(territories: [Territory], borders segments: [BorderSegment]) throws {
+    /// The context from a border analysis already made on the same territories, so a command or a report
+    /// computes the borders once. Segments split by status are joined again per pair (`GEOSLineMerge_r`): a
+    /// route runs along a border whatever its status.
+    public init(territories: [Territory], borders report: BorderReport) throws {
+        var lines: [BorderSegment] = []
+        for pair in report.pairs {
+            guard let first = pair.segments.first else { continue }
+            let merged = pair.segments.count == 1 ? [first.line]
+                : try Geometry.multiLineString(MultiLineString(pair.segments.map(\.line))).lineMerged().lineStrings
+            for line in merged where line.positions.count > 1 {
+                var s = first
+                s.line = line
+                s.length = Geodesic.wgs84.length(line.positions)
+                lines.append(s)
+            }
+        }
+        try self.init(territories: territories, segments: lines)
+    }
+
+    /// The context from border segments already computed on the same territories.
+    public init(territories: [Territory], segments: [BorderSegment]) throws {
         self.territories = territories
         borders = segments.map { s in
             var dense = s
