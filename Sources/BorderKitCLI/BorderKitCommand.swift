@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderKit
 import GeoCore
 
 @main
@@ -51,10 +52,22 @@ extension BorderKitSubcommand {
             throw error
         } catch let error as ValidationError {
             throw error
+        } catch let error as InputError {
+            printError(cliMessage(error))
+            throw ExitCode(2)
         } catch {
             printError(String(describing: error))
             throw ExitCode(2)
         }
+    }
+}
+
+/// An input error in the command line's words: the library's remedy named by the flag that gives it.
+func cliMessage(_ error: InputError) -> String {
+    switch error.remedy {
+    case .idProperty?: error.message + "; name the property that holds each territory's id with --id-property"
+    case .bbox?: error.message + "; give the area to show with --bbox W,S,E,N"
+    case nil: error.message
     }
 }
 

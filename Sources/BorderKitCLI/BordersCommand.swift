@@ -73,7 +73,7 @@ struct BordersCommand: BorderKitSubcommand {
         let byFolded = Dictionary(grouping: list.map(\.id), by: { $0.lowercased() })
         func resolve(_ name: String, in p: String) throws -> String {
             if known.contains(name) { return name }
-            guard let matches = byFolded[name.lowercased()] else { throw InputError("--pair \(p): no territory \"\(name)\" in \(source)") }
+            guard let matches = byFolded[name.lowercased()] else { throw InputError("--pair \(p): no territory \"\(name)\" in \(source)", kind: .unknownName) }
             guard matches.count == 1 else {
                 throw InputError("--pair \(p): \"\(name)\" matches \(matches.idSorted().map { "\"\($0)\"" }.joined(separator: " and ")); give the id as the file spells it")
             }

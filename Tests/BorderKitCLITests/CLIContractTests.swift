@@ -58,6 +58,15 @@ import TestSupport
         #expect(pairs.map { $0["territories"] as? [String] } == [["5", "31"], ["31", "268"]])
     }
 
+    @Test("the CLI names its flag where the library names its option: a duplicate id asks for --id-property")
+    func remedyWording() throws {
+        let folder = try scratchFolder()
+        let square = #"{"type":"Feature","id":"a","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}"#
+        let file = try write(#"{"type":"FeatureCollection","features":[\#(square),\#(square)]}"#, "d.geojson", in: folder)
+        let r = try borderkit(["borders", "--territories", file])
+        #expect(r.status == 2 && r.stderrText.contains("duplicate territory id \"a\"") && r.stderrText.contains("with --id-property"), "\(r.stderrText)")
+    }
+
     @Test("standard input is read once: '-' given twice is an error, not an empty second file")
     func standardInputOnce() throws {
         let r = try borderkit(["validate", "-", "-"], input: Data(#"{"type":"FeatureCollection","features":[]}"#.utf8))

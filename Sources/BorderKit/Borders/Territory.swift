@@ -27,9 +27,53 @@ public struct InputWarning: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A problem with the input that stops the analysis, naming the file and the feature.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+///
+/// `kind` says what is wrong for programs that handle some cases themselves; `remedy`, what the user can change,
+/// named here as the library's option: a front end words it its own way (the CLI names its flag).
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of problem it is.
+    public enum Kind: Sendable, Hashable {
+        /// A feature has no id to go by.
+        case missingID
+        /// Two features have the same id.
+        case duplicateID
+        /// A name or id asked for is not in the data.
+        case unknownName
+        /// A feature or a value is not what the analysis needs (a wrong geometry type, a bad date, …).
+        case badFeature
+        /// The geometry cannot be analysed as given (e.g. no longitude frame holds it).
+        case geometry
+        /// Anything else.
+        case other
+    }
+
+    /// What the user can change to get past it.
+    public enum Remedy: Sendable, Hashable {
+        /// Name the property that holds each territory's id (`InputSet.idProperty`).
+        case idProperty
+        /// Give the area to show (`MapScene.bbox`).
+        case bbox
+    }
+
+    public var kind: Kind
+    /// The problem, naming the file, the feature and the reason; no remedy.
+    public var message: String
+    public var remedy: Remedy?
+
+    public init(_ message: String, kind: Kind = .other, remedy: Remedy? = nil) {
+        self.message = message
+        self.kind = kind
+        self.remedy = remedy
+    }
+
+    /// The message and the remedy in the library's words.
+    public var description: String {
+        switch remedy {
+        case .idProperty?: message + "; name the property that holds each territory's id"
+        case .bbox?: message + "; give the area to show"
+        case nil: message
+        }
+    }
 }
 
 extension Territory {
@@ -66,13 +110,13 @@ extension Territory {
             let id: String?
             if let idProperty {
                 id = value(idProperty)
-                if id == nil { throw InputError("\(source): \(pointer): no property \"\(idProperty)\" (a string or an integer) to use as the territory id") }
+                if id == nil { throw InputError("\(source): \(pointer): no property \"\(idProperty)\" (a string or an integer) to use as the territory id", kind: .missingID) }
             } else {
                 id = f.id.map(\.description) ?? fallbackIDProperties.lazy.compactMap(value).first
             }
             guard let id else {
                 throw InputError("\(source): \(pointer): no territory id: the feature has no \"id\" and none of the properties "
-                    + "\(fallbackIDProperties.joined(separator: ", ")); name one with --id-property")
+                    + "\(fallbackIDProperties.joined(separator: ", "))", kind: .missingID, remedy: .idProperty)
             }
             let parts = (f.geometry?.polygons ?? []).filter { !($0.exterior?.isEmpty ?? true) }
             guard !parts.isEmpty else {
@@ -82,7 +126,7 @@ extension Territory {
             }
             let geometry = Geometry.multiPolygon(MultiPolygon(parts))
             if let other = seen[id] {
-                throw InputError("\(source): \(pointer): duplicate territory id \"\(id)\" (also at \(other)); choose another --id-property")
+                throw InputError("\(source): \(pointer): duplicate territory id \"\(id)\" (also at \(other))", kind: .duplicateID, remedy: .idProperty)
             }
             seen[id] = pointer
             let polygonal = try continuous(geometry, source: source, pointer: pointer, id: id, warnings: &warnings)
@@ -104,7 +148,7 @@ extension Territory {
                            warnings: inout [InputWarning]) throws -> Geometry {
         let shifted: Geometry
         do { shifted = try geometry.continuousAcrossAntimeridian() } catch {
-            throw InputError("\(source): \(pointer): \(id): \(error)")
+            throw InputError("\(source): \(pointer): \(id): \(error)", kind: .geometry)
         }
         guard shifted != geometry else { return geometry }
         do {

@@ -17,7 +17,7 @@ public enum MapRenderer {
     /// The SVG text of a scene. Throws when nothing can be projected (an empty scene, an extent PROJ rejects).
     public static func svg(_ scene: MapScene) throws -> String {
         guard let extent = scene.bbox ?? scene.defaultExtent(), extent.width > 0 || extent.height > 0 else {
-            throw InputError("the map has nothing to show: no territories, no routes and no --bbox")
+            throw InputError("the map has nothing to show: no territories and no routes", kind: .other, remedy: .bbox)
         }
         let padded = extent.width > 0 && extent.height > 0 ? extent : extent.expanded(by: 0.1)
         let frame = try MapFrame(extent: padded, left: margin, top: mapTop, width: mapWidth, maxHeight: 860, minHeight: 420)

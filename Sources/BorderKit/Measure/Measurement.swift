@@ -57,7 +57,7 @@ public enum Measure {
         var whole = g
         if hasPolygons, g.antimeridianForm == .crosses || g.antimeridianForm == .split {
             do { whole = try g.continuousAcrossAntimeridian().joinedAcrossAntimeridian() } catch let error as AntimeridianError {
-                throw InputError("feature \(index)\(feature.id.map { " (\($0))" } ?? ""): \(error)")
+                throw InputError("feature \(index)\(feature.id.map { " (\($0))" } ?? ""): \(error)", kind: .geometry)
             }
         }
         let polygonal = hasPolygons ? geodesic.areaAndPerimeter(of: whole) : nil

@@ -41,7 +41,7 @@ public struct Route: Sendable, Hashable {
         for (i, f) in geojson.features.enumerated() {
             let pointer = geojson.pointer(toFeature: i)
             guard let g = f.geometry, !g.lineStrings.isEmpty else {
-                throw InputError("\(source): \(pointer): a route must be a LineString or MultiLineString")
+                throw InputError("\(source): \(pointer): a route must be a LineString or MultiLineString", kind: .badFeature)
             }
             let name = f.properties?["name"]?.stringValue
             guard let id = f.id?.description ?? name else { throw InputError("\(source): \(pointer): a route needs an id or a name") }
@@ -54,7 +54,7 @@ public struct Route: Sendable, Hashable {
             guard !raw.isEmpty else { throw InputError("\(source): \(pointer): a route must have at least one position") }
             let continuous: Geometry
             do { continuous = try Geometry.multiLineString(MultiLineString(raw)).continuousAcrossAntimeridian() } catch {
-                throw InputError("\(source): \(pointer): \(id): \(error)")
+                throw InputError("\(source): \(pointer): \(id): \(error)", kind: .geometry)
             }
             var parts: [[Position]] = []
             for part in continuous.lineStrings {
@@ -80,6 +80,6 @@ public struct Route: Sendable, Hashable {
         let q = fold(query)
         if let r = routes.first(where: { $0.names.contains { fold($0) == q } }) { return r }
         let known = routes.map { "\($0.id) (\($0.names.dropFirst().joined(separator: ", ")))" }.joined(separator: "; ")
-        throw InputError("no route named \"\(query)\"; known routes: \(known)")
+        throw InputError("no route named \"\(query)\"; known routes: \(known)", kind: .unknownName)
     }
 }

@@ -9,13 +9,30 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based line and column, for JSON syntax errors.
     public var line: Int?
     public var column: Int?
+    /// What kind of problem it is, for programs that handle some kinds themselves.
+    public var kind: Kind
 
-    public init(source: String, pointer: String, reason: String, line: Int? = nil, column: Int? = nil) {
+    /// The kinds of bad GeoJSON.
+    public enum Kind: Sendable, Hashable {
+        /// Not JSON at all (with a line and column).
+        case syntax
+        /// JSON, but not the GeoJSON object structure (a missing member, a wrong type, nesting).
+        case structure
+        /// A position that is not one: too few numbers, or outside [-180, 180] × [-90, 90].
+        case position
+        /// A legacy `crs` member that cannot be honoured.
+        case crs
+        /// The file could not be read at all.
+        case file
+    }
+
+    public init(source: String, pointer: String, reason: String, line: Int? = nil, column: Int? = nil, kind: Kind = .structure) {
         self.source = source
         self.pointer = pointer
         self.reason = reason
         self.line = line
         self.column = column
+        self.kind = line != nil && kind == .structure ? .syntax : kind
     }
 
     public var description: String {

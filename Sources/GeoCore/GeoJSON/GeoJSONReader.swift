@@ -38,7 +38,7 @@ public struct GeoJSONReader: Sendable {
         if checksLonLat, let crs = object["crs"], let name = try legacyCRSName(crs), !CRSTransform.isWGS84LonLat(name) {
             let transform: CRSTransform
             do { transform = try CRSTransform(from: name) } catch {
-                throw fail("/crs", "the legacy \"crs\" member names \(name), which PROJ cannot read (\(error.message)); reproject the file to WGS84 longitude/latitude")
+                throw fail("/crs", "the legacy \"crs\" member names \(name), which PROJ cannot read (\(error.message)); reproject the file to WGS84 longitude/latitude", .crs)
             }
             var inner = self
             inner.checksLonLat = false
@@ -72,7 +72,7 @@ public struct GeoJSONReader: Sendable {
             default:
                 return .geometry(try geometry(root, ""))
             }
-        } catch where hasCRS && checksLonLat && error.reason.contains("outside [") {
+        } catch where hasCRS && checksLonLat && error.kind == .position {
             var e = error
             e.reason += " (the file has a \"crs\" member: RFC 7946 GeoJSON is WGS84 longitude/latitude only;"
                 + " reproject it, e.g. ogr2ogr -t_srs EPSG:4326)"
@@ -82,8 +82,8 @@ public struct GeoJSONReader: Sendable {
 
     // MARK: - Structure
 
-    private func fail(_ pointer: String, _ reason: String) -> GeoJSONError {
-        GeoJSONError(source: source, pointer: pointer, reason: reason)
+    private func fail(_ pointer: String, _ reason: String, _ kind: GeoJSONError.Kind = .structure) -> GeoJSONError {
+        GeoJSONError(source: source, pointer: pointer, reason: reason, kind: kind)
     }
 
     private static let allTypes: Set<String> = ["FeatureCollection", "Feature", "Point", "MultiPoint", "LineString",
@@ -215,7 +215,7 @@ public struct GeoJSONReader: Sendable {
         for (i, element) in a.enumerated().dropFirst(3) where element.doubleValue == nil {
             throw fail(JSONPointer.appending(path, i), "a coordinate must be a number, found \(element.kindDescription)")
         }
-        guard a.count >= 2 else { throw fail(path, "a position needs at least 2 numbers (longitude, latitude), found \(a.count)") }
+        guard a.count >= 2 else { throw fail(path, "a position needs at least 2 numbers (longitude, latitude), found \(a.count)", .position) }
         if checksLonLat { try checkLonLat(numbers.0, numbers.1, path) }
         return Position(numbers.0, numbers.1, numbers.2)
     }
@@ -223,10 +223,10 @@ public struct GeoJSONReader: Sendable {
     private func checkLonLat(_ lon: Double, _ lat: Double, _ path: String) throws(GeoJSONError) {
         let numbers = (lon, lat)
         guard (-180...180).contains(numbers.0) else {
-            throw fail(JSONPointer.appending(path, 0), "longitude \(JSONNumberFormat.shortest(numbers.0)) is outside [-180, 180]")
+            throw fail(JSONPointer.appending(path, 0), "longitude \(JSONNumberFormat.shortest(numbers.0)) is outside [-180, 180]", .position)
         }
         guard (-90...90).contains(numbers.1) else {
-            throw fail(JSONPointer.appending(path, 1), "latitude \(JSONNumberFormat.shortest(numbers.1)) is outside [-90, 90]")
+            throw fail(JSONPointer.appending(path, 1), "latitude \(JSONNumberFormat.shortest(numbers.1)) is outside [-90, 90]", .position)
         }
     }
 
@@ -246,7 +246,7 @@ public struct GeoJSONReader: Sendable {
             guard let code = props["code"]?.doubleValue else { return nil }
             return "EPSG:\(Int(code))"
         default:
-            throw fail("/crs/type", "a legacy crs of type \"\(type)\" cannot be read; reproject the file to WGS84 longitude/latitude")
+            throw fail("/crs/type", "a legacy crs of type \"\(type)\" cannot be read; reproject the file to WGS84 longitude/latitude", .crs)
         }
     }
 
@@ -306,7 +306,7 @@ extension GeoJSON {
                 e.reason += " after reprojecting from \(transform.source) (the file's legacy \"crs\" member)"
                 throw e
             } catch {
-                throw GeoJSONError(source: reader.source, pointer: pointer, reason: "\(error)")
+                throw GeoJSONError(source: reader.source, pointer: pointer, reason: "\(error)", kind: .crs)
             }
         }
         let note = "positions reprojected from \(transform.source) (\(transform.sourceName), the file's legacy \"crs\" member) "
