@@ -10,7 +10,10 @@ extension FileIO {
     /// may be (e.g. it is an earlier report); it is moved aside, the new folder renamed in, and the old one
     /// removed. On any failure the temporary folder is removed and `path` is left as it was.
     ///
-    /// - Parameter files: names (plain file names, no "/") and contents, written in this order.
+    /// - Parameters:
+    ///   - files: names (plain file names, no "/") and contents, written in this order.
+    ///   - path: the folder to write.
+    ///   - replaceable: whether an existing folder at `path` may be replaced (it is asked with the folder's path).
     public static func writeFolderAtomically(_ files: [FolderFile], to path: String,
                                              replaceable: (String) -> Bool) throws(FileError) {
         var target = path
