@@ -2,12 +2,18 @@ import GeoCore
 
 /// A claim: a claimant and the area it claims, with its basis and period.
 public struct Claim: Sendable, Hashable {
+    /// The claim's feature id, if it has one.
     public var id: String?
+    /// Who claims the area (a state, or an entity that claims it).
     public var claimant: String
+    /// On what ground, as the data states it (a law, a declaration), if it says.
     public var basis: String?
+    /// When the claim holds (from inclusive, to exclusive; open ends for an open period).
     public var period: Period
+    /// The area claimed (polygons, lon/lat on WGS84).
     public var geometry: Geometry
 
+    /// A claim over `geometry` by `claimant`, holding over `period`.
     public init(id: String? = nil, claimant: String, basis: String? = nil, period: Period = Period(), geometry: Geometry) {
         self.id = id
         self.claimant = claimant
@@ -19,11 +25,16 @@ public struct Claim: Sendable, Hashable {
 
 /// Control: who holds an area, from when to when.
 public struct Control: Sendable, Hashable {
+    /// The control record's feature id, if it has one.
     public var id: String?
+    /// Who holds the area (an army, an administration, a peacekeeping force).
     public var holder: String
+    /// When the control holds (from inclusive, to exclusive; open ends for an open period).
     public var period: Period
+    /// The area held (polygons, lon/lat on WGS84).
     public var geometry: Geometry
 
+    /// Control of `geometry` by `holder` over `period`.
     public init(id: String? = nil, holder: String, period: Period = Period(), geometry: Geometry) {
         self.id = id
         self.holder = holder
@@ -68,6 +79,7 @@ private func polygonal(_ geojson: GeoJSON, source: String, role: String,
 }
 
 extension Claim {
+    /// The claims of a layer: polygon features with a string `claimant`, optional `basis`, `from` and `to` dates.
     public static func load(_ geojson: GeoJSON, source: String) throws -> [Claim] {
         var out: [Claim] = []
         try polygonal(geojson, source: source, role: "claimant") { f, who, period, g in
@@ -78,6 +90,7 @@ extension Claim {
 }
 
 extension Control {
+    /// The control of a layer: polygon features with a string `holder`, optional `from` and `to` dates.
     public static func load(_ geojson: GeoJSON, source: String) throws -> [Control] {
         var out: [Control] = []
         try polygonal(geojson, source: source, role: "holder") { f, who, period, g in

@@ -22,19 +22,23 @@ extension AreaReport {
             return HeldInside(holder: parts[0], territory: parts[1], area: $0.area)
         }
     }
+    /// The parts that are exclaves by land (see `Enclaves.find`).
     public var exclaves: [EnclaveRecord] { enclaves.filter(\.isExclave) }
+    /// The parts wholly surrounded by one other territory.
     public var enclavesOnly: [EnclaveRecord] { enclaves.filter { $0.surroundedBy != nil } }
     /// Parts apart from the main body that are not linked to it over land (islands, alone or shared).
     public var detachedParts: [EnclaveRecord] { enclaves.filter(\.isDetachedPart) }
 
     private var atText: String { at.map { "at \($0)" } ?? "latest state (open-ended control and claims)" }
 
+    /// One row per piece: territory, claimants, holder, km².
     public var pieceTable: Table {
         Table(columns: ["territory", "claimants", "holder", "area_km2"], rows: pieces.map { p in
             [p.territory.map(Cell.text) ?? .empty, .text(p.claimants.joined(separator: "; ")), .text(p.holder), .number(p.area / 1e6, decimals: 3)]
         })
     }
 
+    /// One row per exclave or enclave: territory, kind, the territory around it, neighbours, km², centroid.
     public var enclaveTable: Table {
         Table(columns: ["territory", "kind", "surrounded_by", "neighbours", "area_km2", "lon", "lat"], rows: enclaves.filter { !$0.isDetachedPart }.map { e in
             [.text(e.territory), .text(e.kind), e.surroundedBy.map(Cell.text) ?? .empty, .text(e.neighbours.joined(separator: "; ")),
@@ -42,6 +46,7 @@ extension AreaReport {
         })
     }
 
+    /// The report as Markdown: pieces, held by X inside Y, per claimant, enclaves and exclaves, overlaps, warnings.
     public var markdown: String {
         var text = "# Areas of \(source), \(atText)\n\nAreas geodesic on WGS84, km². \(notes.joined(separator: "; ")).\n\n"
         text += "## Who holds what\n\n" + pieceTable.markdown
@@ -71,6 +76,7 @@ extension AreaReport {
     /// CSV: the pieces, and the enclaves and exclaves in a file of their own.
     public var csv: CSVTables { CSVTables([.init(name: "pieces", table: pieceTable), .init(name: "enclaves", table: enclaveTable)]) }
 
+    /// The report as JSON, areas in m²: pieces, totals, enclaves, exclaves, detached parts, overlaps, notes, warnings.
     public var json: JSONValue {
         func pairs(_ list: [AreaTotal]) -> JSONValue { .object(JSONObject(list.map { JSONMember($0.key, .number($0.area)) })) }
         return .object([
@@ -105,6 +111,7 @@ extension AreaReport {
         ])
     }
 
+    /// The pieces as GeoJSON features (`kind` = `area_piece`), with points for exclaves and enclaves.
     public var featureCollection: FeatureCollection {
         var features = pieces.map { p in
             Feature(geometry: p.geometry, properties: [

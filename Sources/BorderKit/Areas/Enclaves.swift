@@ -3,6 +3,7 @@ import GeoCore
 /// A part of a territory apart from its main body (an exclave, or a detached part such as an island), or a
 /// part wholly surrounded by one other territory (an enclave), or both.
 public struct EnclaveRecord: Sendable, Hashable {
+    /// The territory the part belongs to.
     public var territory: String
     /// Linked to the territory's main body over land only through other territories (Kaliningrad, Nakhchivan).
     public var isExclave: Bool
@@ -17,6 +18,7 @@ public struct EnclaveRecord: Sendable, Hashable {
     /// Planar centroid in lon/lat (`GEOSGetCentroid_r`), longitude within ±180°.
     public var centroid: Position
 
+    /// "exclave", "enclave", "exclave, enclave" or "detached part".
     public var kind: String {
         switch (isExclave, surroundedBy != nil) {
         case (true, true): "exclave, enclave"
@@ -27,6 +29,7 @@ public struct EnclaveRecord: Sendable, Hashable {
     }
 }
 
+/// Exclaves, detached parts and enclaves of territories, by land (`find`).
 public enum Enclaves {
     /// The exclaves, detached parts and enclaves of every territory, by land.
     ///

@@ -2,31 +2,41 @@ import GeoCore
 
 /// One piece of the overlay: a region with one territory, one set of claimants and one holder.
 public struct AreaPiece: Sendable, Hashable {
+    /// The territory the piece lies in, or nil for a piece of a claim or control outside every territory.
     public var territory: String?
+    /// Who claims the piece, sorted; empty when nobody claims it beyond its territory.
     public var claimants: [String]
     /// The holder at the chosen date: the control layer's, else the territory itself (de jure, by its name).
     public var holder: String
     /// Geodesic area in m² on WGS84.
     public var area: Double
+    /// The piece's polygons (lon/lat on WGS84).
     public var geometry: Geometry
 }
 
 /// Claims × control × territories at a date, and the enclaves and exclaves of the territories.
 public struct AreaReport: Sendable {
+    /// The territories' label (a path, "<stdin>" or the embedded layer).
     public var source: String
+    /// The date whose state the report shows; nil for the latest (open-ended) state.
     public var at: ISODate?
+    /// Every piece, sorted by territory, holder and claimants.
     public var pieces: [AreaPiece]
     /// Pieces smaller than `minArea` m²: kept among the pieces and listed here, never dropped.
     public var slivers: [AreaPiece]
+    /// Pieces smaller than this (m²) are listed as slivers.
     public var minArea: Double
+    /// The parts apart from their territory's main body, and the enclaves.
     public var enclaves: [EnclaveRecord]
     /// Pairs of territories that overlap by more than the tolerance: their common area is counted in both.
     public var overlaps: [TerritoryOverlap] = []
     /// How the overlay was made, and any retry with reduced precision.
     public var notes: [String]
+    /// What the input made the analysis warn about, and the overlaps found.
     public var warnings: [InputWarning]
 }
 
+/// Claims × control × territories at a date (`run`).
 public enum Areas {
     /// Overlays territories, the claims and the control valid at `at` (the latest, open-ended state when nil).
     ///

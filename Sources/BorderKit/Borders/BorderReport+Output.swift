@@ -5,7 +5,9 @@ extension BorderReport {
     /// Every status that occurs, sorted.
     public var statuses: [String] { Array(Set(pairs.flatMap { $0.segments.map(\.status) })).sorted() }
 
+    /// Geodesic metres of all pairs' borders.
     public var totalLength: Double { pairs.reduce(0) { $0 + $1.length } }
+    /// The number of segments of all pairs.
     public var segmentCount: Int { pairs.reduce(0) { $0 + $1.segments.count } }
 
     private func label(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
@@ -20,12 +22,14 @@ extension BorderReport {
         })
     }
 
+    /// One row per tripoint: the territories and where.
     public var tripointTable: Table {
         Table(columns: ["territories", "lon", "lat"], rows: tripoints.map { t in
             [.text(t.territories.joined(separator: ", ")), .number(t.position.lon, decimals: 5), .number(t.position.lat, decimals: 5)]
         })
     }
 
+    /// The report as Markdown: method, totals, pairs by status, tripoints, point contacts, overlaps, warnings.
     public var markdown: String {
         var text = "# Borders of \(source)\n\n"
         text += "Method: \(method). Snap tolerance: \(JSONNumberFormat.shortest(snap)) m.\n\n"
@@ -50,6 +54,7 @@ extension BorderReport {
     /// CSV: the pairs, and the tripoints in a file of their own.
     public var csv: CSVTables { CSVTables([.init(name: "pairs", table: pairTable), .init(name: "tripoints", table: tripointTable)]) }
 
+    /// The report as JSON, lengths in metres: pairs, point contacts, overlaps, tripoints, totals, warnings.
     public var json: JSONValue {
         .object([
             "source": .string(source),

@@ -2,12 +2,18 @@ import GeoCore
 
 /// A line of a border-status layer: where a border has a known status (delimited, line of control, …).
 public struct BorderStatusLine: Sendable, Hashable {
+    /// The status line's feature id, if it has one.
     public var id: String?
+    /// The status of the border where the line runs ("delimited", "line of control", …).
     public var status: String
+    /// When the status was set, as the data gives it.
     public var date: String?
+    /// Where the status comes from, as the data gives it.
     public var source: String?
+    /// The line (lon/lat on WGS84).
     public var geometry: Geometry
 
+    /// A status line.
     public init(id: String? = nil, status: String, date: String? = nil, source: String? = nil, geometry: Geometry) {
         self.id = id
         self.status = status

@@ -3,12 +3,17 @@ import GeoCore
 
 /// One stretch of border between two territories, with one status.
 public struct BorderSegment: Sendable, Hashable {
+    /// "<a>|<b>#<n>": the pair and the segment's number within it.
     public var id: String
     /// The two territory ids, sorted.
     public var territories: [String]
+    /// The status ("undelimited" where no status line matches, or as `BorderOptions.unmatchedStatus` says).
     public var status: String
+    /// When the status was set, from the status line.
     public var statusDate: String?
+    /// Where the status comes from, from the status line.
     public var statusSource: String?
+    /// The segment's line (lon/lat on WGS84; continuous across ±180°, split when written).
     public var line: LineString
     /// Geodesic length in metres on WGS84.
     public var length: Double
@@ -16,7 +21,9 @@ public struct BorderSegment: Sendable, Hashable {
 
 /// The border of one pair of territories.
 public struct PairBorder: Sendable, Hashable {
+    /// The two territory ids, in `IDOrder`.
     public var territories: [String]
+    /// The border's segments, by position along it.
     public var segments: [BorderSegment]
     /// Where the two touch only at points (no shared line there).
     public var touchPoints: [Position]
@@ -35,8 +42,11 @@ public struct PairBorder: Sendable, Hashable {
 
 /// A node where three or more territories meet.
 public struct Tripoint: Sendable, Hashable {
+    /// The ids of the territories that meet there, in `IDOrder` (three or more).
     public var territories: [String]
+    /// Where they meet (lon/lat, longitude within ±180°).
     public var position: Position
+    /// A tripoint of `territories` at `position`.
     public init(territories: [String], position: Position) {
         self.territories = territories
         self.position = position
@@ -67,25 +77,33 @@ public struct BorderOptions: Sendable {
     /// How far (metres) a status line may lie from a border and still give it its status; nil: the snap, at
     /// least 1 m.
     public var statusSnap: Double?
+    /// The default options: exact, every pair, one worker per processor.
     public init() {}
 }
 
 /// Shared borders of a set of territories: the analysis behind `borderkit borders`.
 public struct BorderReport: Sendable {
+    /// The territories' label (a path, "<stdin>" or the embedded layer).
     public var source: String
+    /// How the borders were found, in words, for reports.
     public var method: String
+    /// The snap used, metres (0: exact).
     public var snap: Double
+    /// Every pair with a border of positive length, in `IDOrder`.
     public var pairs: [PairBorder]
     /// Pairs that touch only at points.
     public var pointContacts: [PairBorder]
+    /// Nodes where three or more territories meet.
     public var tripoints: [Tripoint]
     /// Pairs that overlap by more than `BorderOptions.overlapTolerance`, sorted by ids.
     public var overlaps: [TerritoryOverlap] = []
+    /// What the input made the analysis warn about, and the overlaps found.
     public var warnings: [InputWarning]
     /// Territory names by id, where the input has them.
     public var names: [String: String]
 }
 
+/// The shared borders of a set of territories (`run`).
 public enum Borders {
     /// Finds every pair of touching territories (candidates from an STRtree on envelopes, `GEOSSTRtree_query_r`),
     /// their shared boundary as line-merged segments with geodesic lengths, split by `status`, and the tripoints.

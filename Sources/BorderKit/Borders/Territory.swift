@@ -2,13 +2,18 @@ import GeoCore
 
 /// A polygonal area with an id, as the border and area analyses take it from a GeoJSON feature.
 public struct Territory: Sendable, Hashable {
+    /// The territory's id (unique within its file).
     public var id: String
+    /// Its display name, from the feature's name properties, if any.
     public var name: String?
+    /// Its polygons (lon/lat on WGS84; continuous across ±180°).
     public var geometry: Geometry
     /// Position of the feature in its file, and its JSON pointer, for messages.
     public var index: Int
+    /// The feature's JSON pointer in its file, for messages.
     public var pointer: String
 
+    /// A territory; `index` and `pointer` place it in its file for messages.
     public init(id: String, name: String? = nil, geometry: Geometry, index: Int = 0, pointer: String = "") {
         self.id = id
         self.name = name
@@ -20,9 +25,13 @@ public struct Territory: Sendable, Hashable {
 
 /// Something about the input worth telling the user that does not stop the analysis.
 public struct InputWarning: Sendable, Hashable, CustomStringConvertible {
+    /// The file's label.
     public var source: String
+    /// Where in the file (a JSON pointer; "" for the file as a whole).
     public var pointer: String
+    /// What is worth knowing.
     public var message: String
+    /// "<file>: <pointer>: <message>".
     public var description: String { pointer.isEmpty ? "\(source): \(message)" : "\(source): \(pointer): \(message)" }
 }
 
@@ -55,11 +64,14 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case bbox
     }
 
+    /// What kind of problem it is.
     public var kind: Kind
     /// The problem, naming the file, the feature and the reason; no remedy.
     public var message: String
+    /// What the user can change to get past it, if anything.
     public var remedy: Remedy?
 
+    /// An error with its message, kind and remedy.
     public init(_ message: String, kind: Kind = .other, remedy: Remedy? = nil) {
         self.message = message
         self.kind = kind

@@ -15,6 +15,7 @@ public struct EmbeddedData: Sendable {
     /// The GeoData folder.
     public let folder: String
 
+    /// The environment variable that names the GeoData folder to use.
     public static let environmentVariable = "BORDERKIT_GEODATA"
 
     /// Locates GeoData, or throws naming every place looked at.
@@ -42,6 +43,7 @@ public struct EmbeddedData: Sendable {
             + "(looked in: \(candidates.joined(separator: ", ")))")
     }
 
+    /// The embedded data in `folder`.
     public init(folder: String) { self.folder = folder }
 
     /// Path of a layer's GeoJSON file, e.g. "territories" → ".../GeoData/territories.geojson".
@@ -97,15 +99,21 @@ public struct EmbeddedData: Sendable {
 
 /// One layer of GeoData with its provenance record (source, licence, date, accuracy, method, repairs).
 public struct Dataset: Sendable {
+    /// The layer's name ("territories", "routes", …).
     public var name: String
+    /// The file name in the GeoData folder.
     public var file: String
+    /// How many features the file holds.
     public var features: Int
+    /// The layer's provenance record (source, licence, date, accuracy, method).
     public var provenance: JSONObject
 }
 
 /// A problem with the embedded data.
 public struct DataError: Error, Sendable, CustomStringConvertible {
+    /// Where GeoData was looked for and why it was not found.
     public var description: String
+    /// An error saying where GeoData was looked for.
     public init(_ description: String) { self.description = description }
 }
 

@@ -9,16 +9,22 @@ import GeoCore
 /// territories, so that the named cases can be measured against any territory file. GeoData is located only
 /// when a layer needs it, so a command on the user's files alone works without it.
 public struct InputSet: Sendable {
+    /// Territories: a GeoJSON path or "-"; nil for the embedded ones.
     public var territories: String?
+    /// Border-status lines: a GeoJSON path; nil for the embedded ones (with the embedded territories only).
     public var status: String?
+    /// Claims: a GeoJSON path; nil for the embedded ones (with the embedded territories only).
     public var claims: String?
+    /// Control: a GeoJSON path; nil for the embedded ones (with the embedded territories only).
     public var control: String?
+    /// Routes: a GeoJSON path; nil for the embedded ones.
     public var routes: String?
     /// The property that holds each territory's id (see `Territory.load`).
     public var idProperty: String?
     /// The property that holds each border-status line's status.
     public var statusProperty = "status"
 
+    /// The layers to read: the paths given, the embedded data for the rest (see the type's rule).
     public init(territories: String? = nil, status: String? = nil, claims: String? = nil, control: String? = nil,
                 routes: String? = nil, idProperty: String? = nil) {
         self.territories = territories
@@ -118,6 +124,8 @@ public struct InputSet: Sendable {
 
 /// A routes file as read: its routes and the named groups it carries for `compare`.
 public struct RouteLayer: Sendable {
+    /// The routes of the file, in file order.
     public var routes: [Route]
+    /// The named groups the file carries (its `groups` member).
     public var groups: [Comparison.Group]
 }

@@ -7,16 +7,21 @@ public enum MapLayer: String, CaseIterable, Sendable {
 
 /// A route as a map draws it: its line, its crossings in travel order and its corridor, if computed.
 public struct MapRoute: Sendable {
+    /// The route.
     public var route: Route
+    /// Its crossings in travel order (numbered on the map).
     public var crossings: [Crossing]
+    /// Its corridor, if computed.
     public var corridor: Corridor?
 
+    /// A route with what was computed of it.
     public init(route: Route, crossings: [Crossing] = [], corridor: Corridor? = nil) {
         self.route = route
         self.crossings = crossings
         self.corridor = corridor
     }
 
+    /// A route as `route` measured it.
     public init(_ result: RouteResult) {
         self.init(route: result.route, crossings: result.crossings, corridor: result.corridor)
     }
@@ -24,8 +29,11 @@ public struct MapRoute: Sendable {
 
 /// A named point to mark on a map.
 public struct MapPlace: Sendable, Hashable {
+    /// The name shown.
     public var name: String
+    /// Where (lon/lat).
     public var position: Position
+    /// A place named `name` at `position`.
     public init(name: String, position: Position) {
         self.name = name
         self.position = position
@@ -37,15 +45,23 @@ public struct MapPlace: Sendable, Hashable {
 /// A value: the commands fill in what they computed (borders with their status, areas' claims and control at a
 /// date, routes with their crossings and corridors) and `MapRenderer` draws it.
 public struct MapScene: Sendable {
+    /// The title at the top of the map.
     public var title: String
     /// Territories, filled so that neighbours differ.
     public var territories: [Territory] = []
+    /// Border segments, drawn by status.
     public var borders: [BorderSegment] = []
+    /// Tripoints, drawn as dots.
     public var tripoints: [Tripoint] = []
+    /// Exclaves and enclaves, drawn as markers (never islands: see `Enclaves`).
     public var enclaves: [EnclaveRecord] = []
+    /// Claims, hatched per claimant.
     public var claims: [Claim] = []
+    /// Control, hatched per holder.
     public var control: [Control] = []
+    /// Routes, with their crossings and corridors.
     public var routes: [MapRoute] = []
+    /// Places, marked and named.
     public var places: [MapPlace] = []
     /// The area to show (lon/lat degrees); nil: the routes' extent with a margin if there are routes, else the
     /// territories'.
@@ -57,6 +73,7 @@ public struct MapScene: Sendable {
     /// The layers to draw.
     public var layers: Set<MapLayer> = Set(MapLayer.allCases)
 
+    /// An empty scene titled `title`.
     public init(title: String) { self.title = title }
 
     /// The area the map shows when no bbox is given, in lon/lat degrees: across ±180° where the data lies on

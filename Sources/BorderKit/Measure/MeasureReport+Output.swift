@@ -21,6 +21,7 @@ extension MeasureReport {
             })
     }
 
+    /// The report as Markdown: one row per feature in km and km², and the totals.
     public var markdown: String {
         var text = "# Measures of \(source)\n\n"
         text += "Geodesic on WGS84 (PROJ geodesic.h, Karney's algorithm): lengths and perimeters in km, areas in km², "
@@ -33,8 +34,10 @@ extension MeasureReport {
         return text
     }
 
+    /// CSV in km and km²: one row per feature.
     public var csv: CSVTables { CSVTables([.init(name: "features", table: table(si: false))]) }
 
+    /// The report as JSON in metres and m²: one object per feature, and the totals.
     public var json: JSONValue {
         .object([
             "source": .string(source),

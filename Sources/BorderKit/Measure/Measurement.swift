@@ -4,11 +4,13 @@ import GeoCore
 public struct FeatureMeasurement: Hashable, Sendable {
     /// Position of the feature in its file (0-based).
     public var index: Int
+    /// The feature's id, if it has one.
     public var id: FeatureID?
     /// The feature's name from its properties (`Feature.displayName`), if any.
     public var name: String?
     /// nil for a feature without geometry.
     public var geometryType: GeometryType?
+    /// The number of positions, closing positions counted.
     public var vertexCount: Int
     /// OGC validity from GEOS; nil for a feature without geometry.
     public var validity: Validity?
@@ -22,13 +24,20 @@ public struct FeatureMeasurement: Hashable, Sendable {
 
 /// What `measure` found in a file: one row per feature and the totals.
 public struct MeasureReport: Hashable, Sendable {
+    /// The file's label.
     public var source: String
+    /// One measurement per feature, in file order.
     public var features: [FeatureMeasurement]
 
+    /// Geodesic metres of all lines.
     public var totalLength: Double { features.reduce(0) { $0 + ($1.length ?? 0) } }
+    /// Geodesic m² of all polygons.
     public var totalArea: Double { features.reduce(0) { $0 + ($1.area ?? 0) } }
+    /// Geodesic metres of all polygons' rings.
     public var totalPerimeter: Double { features.reduce(0) { $0 + ($1.perimeter ?? 0) } }
+    /// Positions in all features.
     public var totalVertices: Int { features.reduce(0) { $0 + $1.vertexCount } }
+    /// Features whose geometry GEOS finds invalid.
     public var invalidCount: Int { features.filter { $0.validity?.isValid == false }.count }
 }
 

@@ -1,6 +1,7 @@
 import GeoCore
 
 extension DiffReport {
+    /// The diff as JSON: tolerances applied, matches, and every feature that differs.
     public var json: JSONValue {
         .object([
             "expected": .string(expected), "actual": .string(actual), "match_by": .string(matchBy),

@@ -8,61 +8,93 @@ import GeoCore
 /// so `--tolerance 1` passes a polygon whose vertices moved under 1 m whatever its area did. Numbers in
 /// properties must be equal unless `number` is given.
 public struct DiffTolerances: Sendable {
+    /// Largest Hausdorff distance allowed, metres; nil: not given.
     public var distance: Double?
+    /// Largest length difference allowed, percent; nil: not given.
     public var lengthPercent: Double?
+    /// Largest area difference allowed, percent; nil: not given.
     public var areaPercent: Double?
+    /// Largest difference allowed in numeric properties; nil: equal.
     public var number: Double?
+    /// Properties not compared.
     public var ignore: Set<String> = []
+    /// No tolerance given: everything must match exactly.
     public init() {}
 
     private var anyGeometric: Bool { distance != nil || lengthPercent != nil || areaPercent != nil }
     /// The tolerances as applied: nil for a check that is not made.
     public var appliedDistance: Double? { anyGeometric ? distance : 0 }
+    /// The length tolerance applied, percent; nil when lengths are not checked.
     public var appliedLengthPercent: Double? { anyGeometric ? lengthPercent : 0 }
+    /// The area tolerance applied, percent; nil when areas are not checked.
     public var appliedAreaPercent: Double? { anyGeometric ? areaPercent : 0 }
+    /// The numeric tolerance applied.
     public var appliedNumber: Double { number ?? 0 }
 }
 
 /// One property that differs.
 public struct PropertyDifference: Sendable, Hashable {
+    /// The property's name.
     public var key: String
+    /// Its value in the expected file; nil where absent.
     public var expected: JSONValue?
+    /// Its value in the actual file; nil where absent.
     public var actual: JSONValue?
     /// For numbers: |actual − expected|.
     public var difference: Double?
+    /// True when beyond `DiffTolerances.number` (or not a number and not equal).
     public var beyond: Bool
 }
 
 /// How one matched feature differs.
 public struct FeatureDifference: Sendable {
+    /// The key the features were matched by.
     public var id: String
+    /// The expected feature's geometry type (nil: no geometry).
     public var expectedType: GeometryType?
+    /// The actual feature's geometry type (nil: no geometry).
     public var actualType: GeometryType?
     /// Hausdorff distance in metres (discrete, densified, in a local azimuthal equidistant projection).
     public var hausdorff: Double
+    /// Geodesic length of the actual minus the expected, metres.
     public var lengthDifference: Double
+    /// That difference over the expected length (infinite when the expected has none).
     public var lengthRelative: Double
+    /// Geodesic area of the actual minus the expected, m².
     public var areaDifference: Double
+    /// That difference over the expected area (infinite when the expected has none).
     public var areaRelative: Double
+    /// Properties that differ.
     public var properties: [PropertyDifference]
+    /// Why the feature is beyond tolerance; empty when within it.
     public var reasons: [String]
+    /// True when anything is beyond tolerance.
     public var beyond: Bool { !reasons.isEmpty }
 }
 
 /// The result of comparing two feature collections.
 public struct DiffReport: Sendable {
+    /// The expected file's label.
     public var expected: String
+    /// The actual file's label.
     public var actual: String
+    /// "id" or the property features were matched by.
     public var matchBy: String
+    /// The tolerances given.
     public var tolerances: DiffTolerances
+    /// Features found in both files.
     public var matched: Int
+    /// Keys only in the actual file.
     public var added: [String]
+    /// Keys only in the expected file.
     public var removed: [String]
     /// Every matched feature that differs at all, worst first.
     public var features: [FeatureDifference]
+    /// Features beyond tolerance, and every feature added or removed.
     public var beyondTolerance: Int { features.filter(\.beyond).count + added.count + removed.count }
 }
 
+/// Feature-by-feature comparison of two GeoJSON files within tolerances (`run`).
 public enum FeatureDiff {
     /// Matches features by `id` (or a property), then compares geometry type, Hausdorff distance in metres
     /// (`GEOSHausdorffDistanceDensify_r` with fraction 0.25 in an azimuthal equidistant projection centred on

@@ -3,6 +3,7 @@ import GeoCore
 /// Differences between two JSON documents (e.g. report outputs pinned as golden files): numbers within a
 /// relative tolerance, everything else exactly. Each difference names its JSON pointer.
 public enum JSONDiff {
+    /// The differences between two JSON values, each as "<pointer>: <expected> → <actual>"; numbers within `relative` or `absolute`.
     public static func run(_ expected: JSONValue, _ actual: JSONValue, relative: Double = 0, absolute: Double = 0) -> [String] {
         var out: [String] = []
         walk(expected, actual, "", relative, absolute, &out)

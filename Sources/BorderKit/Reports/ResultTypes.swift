@@ -5,9 +5,11 @@ import GeoCore
 
 /// Metres of border with one status.
 public struct StatusLength: Sendable, Hashable, Codable {
+    /// The status.
     public var status: String
     /// Geodesic metres on WGS84.
     public var length: Double
+    /// A length for a status.
     public init(status: String, length: Double) {
         self.status = status
         self.length = length
@@ -20,6 +22,7 @@ public struct JurisdictionLength: Sendable, Hashable, Codable {
     public var id: String
     /// Geodesic metres on WGS84.
     public var length: Double
+    /// A length in a jurisdiction.
     public init(id: String, length: Double) {
         self.id = id
         self.length = length
@@ -32,6 +35,7 @@ public struct JurisdictionArea: Sendable, Hashable, Codable {
     public var id: String
     /// Geodesic m² on WGS84.
     public var area: Double
+    /// An area in a jurisdiction.
     public init(id: String, area: Double) {
         self.id = id
         self.area = area
@@ -40,8 +44,11 @@ public struct JurisdictionArea: Sendable, Hashable, Codable {
 
 /// A stretch of a route, in metres along it.
 public struct RouteRange: Sendable, Hashable, Codable {
+    /// Metres along the route where the stretch starts.
     public var from: Double
+    /// Metres along the route where it ends.
     public var to: Double
+    /// A stretch from `from` to `to` metres.
     public init(from: Double, to: Double) {
         self.from = from
         self.to = to
@@ -56,6 +63,7 @@ public struct ProfileSample: Sendable, Hashable, Codable {
     public var position: Position
     /// Geodesic metres to the nearest land border.
     public var distance: Double
+    /// A sample at `at` metres.
     public init(at: Double, position: Position, distance: Double) {
         self.at = at
         self.position = position
@@ -69,6 +77,7 @@ public struct AreaTotal: Sendable, Hashable, Codable {
     public var key: String
     /// Geodesic m² on WGS84.
     public var area: Double
+    /// A total for `key`.
     public init(key: String, area: Double) {
         self.key = key
         self.area = area
@@ -77,10 +86,13 @@ public struct AreaTotal: Sendable, Hashable, Codable {
 
 /// The area a holder holds inside a territory.
 public struct HeldInside: Sendable, Hashable, Codable {
+    /// Who holds it.
     public var holder: String
+    /// The territory it lies in (its id).
     public var territory: String
     /// Geodesic m² on WGS84.
     public var area: Double
+    /// An area held by `holder` inside `territory`.
     public init(holder: String, territory: String, area: Double) {
         self.holder = holder
         self.territory = territory
@@ -90,10 +102,13 @@ public struct HeldInside: Sendable, Hashable, Codable {
 
 /// Territories as read from a file, with the file's label and what the reader warned about.
 public struct LoadedTerritories: Sendable, Hashable {
+    /// The territories, in file order.
     public var territories: [Territory]
     /// The input's label in messages (a path, "<stdin>", or the embedded layer's name).
     public var source: String
+    /// What the reader warned about (skipped features, reprojection, invalid geometry).
     public var warnings: [InputWarning]
+    /// Territories read from `source`.
     public init(territories: [Territory], source: String, warnings: [InputWarning]) {
         self.territories = territories
         self.source = source

@@ -39,9 +39,12 @@ public enum Cell: Hashable, Sendable {
 
 /// Rows of named columns, rendered as Markdown, CSV or JSON with the same rows in each.
 public struct Table: Hashable, Sendable {
+    /// The column names, in order.
     public var columns: [String]
+    /// The rows, each with one cell per column.
     public var rows: [[Cell]]
 
+    /// A table with `columns` and `rows`.
     public init(columns: [String], rows: [[Cell]] = []) {
         self.columns = columns
         self.rows = rows
@@ -95,15 +98,20 @@ public struct CSVTables: Hashable, Sendable {
     /// Each table with its name; the first is the main one.
     public var tables: [NamedTable]
 
+    /// A table with its name (the suffix of its file: NAME.<name>.csv).
     public struct NamedTable: Hashable, Sendable {
+        /// The table's name.
         public var name: String
+        /// The table.
         public var table: Table
+        /// A named table.
         public init(name: String, table: Table) {
             self.name = name
             self.table = table
         }
     }
 
+    /// The tables; the first is the main one.
     public init(_ tables: [NamedTable]) { self.tables = tables }
 
     /// The main table's CSV.
@@ -118,7 +126,9 @@ public struct CSVTables: Hashable, Sendable {
 
     /// One CSV file to write: where, and its text.
     public struct File: Sendable, Hashable {
+        /// Where to write it.
         public var path: String
+        /// Its CSV text (RFC 4180, CRLF line ends).
         public var csv: String
     }
 }

@@ -9,7 +9,9 @@ import Darwin
 public struct BorderProfile: Sendable {
     /// Samples: metres along the route, the position, and the geodesic distance to the nearest border (m).
     public var samples: [ProfileSample]
+    /// Spacing of the samples, metres.
     public var step: Double
+    /// Stretches closer than this to a border, metres, count as near.
     public var near: Double
 
     /// The closest sample.

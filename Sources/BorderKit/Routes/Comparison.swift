@@ -2,10 +2,15 @@ import GeoCore
 
 /// Routes side by side, one column each, in named groups.
 public struct Comparison: Sendable {
+    /// A question `compare` answers by putting routes side by side.
     public struct Group: Sendable {
+        /// The group's title.
         public var name: String
+        /// The question the group answers.
         public var question: String
+        /// The route ids, in the order shown.
         public var routeIDs: [String]
+        /// A group of routes.
         public init(name: String, question: String, routeIDs: [String]) {
             self.name = name
             self.question = question
@@ -29,10 +34,13 @@ public struct Comparison: Sendable {
 
     /// A group with the results of the routes found for it and the ids of those the data lacks.
     public struct GroupResult: Sendable {
+        /// The group.
         public var group: Group
+        /// The results of its routes that were found.
         public var results: [RouteResult]
         /// Route ids of the group that the routes analysed do not have.
         public var missing: [String]
+        /// A group with its results.
         public init(group: Group, results: [RouteResult], missing: [String] = []) {
             self.group = group
             self.results = results
@@ -40,9 +48,12 @@ public struct Comparison: Sendable {
         }
     }
 
+    /// The groups compared.
     public var groups: [GroupResult]
+    /// The options the routes were measured with.
     public var options: RouteOptions
 
+    /// Routes side by side in `groups`.
     public init(groups: [GroupResult], options: RouteOptions) {
         self.groups = groups
         self.options = options
@@ -80,6 +91,7 @@ public struct Comparison: Sendable {
         return Table(columns: ["measure"] + results.map(\.route.id), rows: rows)
     }
 
+    /// The comparison as Markdown: per group, a row per measure and a column per route.
     public var markdown: String {
         var text = "# Route comparison\n\nFigures from `borderkit route` with the same options: lengths geodesic on WGS84; "
         text += "distance to a border sampled every \(JSONNumberFormat.shortest(options.step / 1e3)) km; corridor "
@@ -106,6 +118,7 @@ public struct Comparison: Sendable {
         return CSVTables([.init(name: "comparison", table: Table(columns: ["group", "route", "measure", "value"], rows: rows))])
     }
 
+    /// The comparison as JSON: per group, its routes as `route` gives them.
     public var json: JSONValue {
         .object(["groups": .array(groups.map { g in
             let routeJSON = RouteReport(results: g.results, options: options).json

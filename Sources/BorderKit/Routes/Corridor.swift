@@ -4,9 +4,11 @@ import GeoCore
 public struct Corridor: Sendable {
     /// Total width, metres.
     public var width: Double
+    /// The corridor's polygons (lon/lat on WGS84).
     public var geometry: Geometry
     /// Geodesic area, m².
     public var area: Double
+    /// Geodesic m² per jurisdiction, in `IDOrder`.
     public var byJurisdiction: [JurisdictionArea]
 
     /// Buffers the route by half the width: cut into pieces of at most 200 km, each densified to 1 km and

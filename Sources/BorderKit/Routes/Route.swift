@@ -3,6 +3,7 @@ import GeoCore
 
 /// A candidate route: a line with a neutral id and every name it goes by.
 public struct Route: Sendable, Hashable {
+    /// A neutral id (unique within the file).
     public var id: String
     /// The display name.
     public var name: String

@@ -12,7 +12,9 @@ public struct RouteOptions: Sendable {
     /// Pieces shorter than this are merged into their neighbours; a route within this of a border for more than
     /// three times this runs "along the border".
     public var snap = 100.0
+    /// Worker threads, each with its own GEOS context.
     public var workers = Parallel.processorCount
+    /// The default options: 1 km samples, 5 km near, a 5 km corridor, a 100 m snap.
     public init() {}
 }
 
@@ -20,19 +22,25 @@ public struct RouteOptions: Sendable {
 public struct AlongBorder: Sendable, Hashable, Codable {
     /// The two territory ids, sorted.
     public var territories: [String]
+    /// Metres along the route where the run starts.
     public var from: Double
+    /// Metres along the route where it ends.
     public var to: Double
 }
 
 /// A stretch of a route in one jurisdiction (nil: outside every territory), in metres along the route.
 public struct RouteStretch: Sendable, Hashable {
+    /// The territory the stretch lies in; nil: outside every territory.
     public var jurisdiction: String?
+    /// Metres along the route where the stretch starts.
     public var from: Double
+    /// Metres along the route where it ends.
     public var to: Double
     /// The route part (0-based) the stretch lies on.
     public var part: Int = 0
     /// Where within it the route runs along a border (the stretch stays one stretch there).
     public var alongBorder: [AlongBorder] = []
+    /// Its length, metres.
     public var length: Double { to - from }
 }
 
@@ -46,13 +54,17 @@ public enum CrossingKind: String, Sendable, Hashable, Codable {
 
 /// A change of jurisdiction between two consecutive stretches of one route part.
 public struct Crossing: Sendable, Hashable {
+    /// The jurisdiction before (nil: outside every territory).
     public var from: String?
+    /// The jurisdiction after (nil: outside every territory).
     public var to: String?
     /// Metres along the route.
     public var at: Double
+    /// Where (lon/lat, longitude within ±180°).
     public var position: Position
     /// True when the route ran along the border before changing side.
     public var afterRunningAlong: Bool
+    /// `border` or `coast`.
     public var kind: CrossingKind = .border
     /// The route part (0-based) the crossing lies on.
     public var part: Int = 0
@@ -63,12 +75,15 @@ public struct Crossing: Sendable, Hashable {
 public struct ClosestApproach: Sendable, Hashable {
     /// The territory whose border it is (for `RouteResult.closestApproaches`), or nil for the nearest border.
     public var territory: String?
+    /// Geodesic metres.
     public var distance: Double
     /// Metres along the route, and the position there.
     public var at: Double
+    /// Where on the route (lon/lat).
     public var position: Position
     /// The nearest point of the border.
     public var borderPosition: Position
+    /// The route part (0-based) the point lies on.
     public var part: Int
 }
 
@@ -76,6 +91,7 @@ public struct ClosestApproach: Sendable, Hashable {
 public struct RouteGap: Sendable, Hashable {
     /// Metres along the route where the gap falls (the end of part `afterPart`).
     public var at: Double
+    /// The part before the gap (0-based).
     public var afterPart: Int
     /// Geodesic metres between the end of one part and the start of the next (for information only).
     public var span: Double
@@ -83,6 +99,7 @@ public struct RouteGap: Sendable, Hashable {
 
 /// What the analysis found for one route.
 public struct RouteResult: Sendable {
+    /// The route.
     public var route: Route
     /// Geodesic length, metres: the sum of the parts (gaps between parts are not measured).
     public var length: Double
@@ -92,13 +109,16 @@ public struct RouteResult: Sendable {
     public var crossings: [Crossing]
     /// Stretches running along a border within the snap: the two territories and where.
     public var alongBorder: [AlongBorder]
+    /// The distance to the nearest land border, sampled every `RouteOptions.step`.
     public var profile: BorderProfile
+    /// The corridor, when `RouteOptions.corridor` is positive.
     public var corridor: Corridor?
     /// The exact nearest approach to any land border (0 where the route crosses one); nil without borders.
     public var nearestBorder: ClosestApproach?
     /// For each territory the route does not enter whose border comes within `RouteOptions.near`: its nearest
     /// approach, sorted by distance.
     public var closestApproaches: [ClosestApproach] = []
+    /// The gaps between the parts of a MultiLineString route.
     public var gaps: [RouteGap] = []
 
     /// Metres per jurisdiction in order of first travel; outside every territory last.
@@ -112,6 +132,7 @@ public struct RouteResult: Sendable {
         return order.map { JurisdictionLength(id: $0, length: sums[$0, default: 0]) }
     }
 
+    /// Metres outside every territory.
     public var outside: Double { stretches.filter { $0.jurisdiction == nil }.reduce(0) { $0 + $1.length } }
 
     /// Border crossings (one territory to another), leaving out coasts.
@@ -127,6 +148,7 @@ public struct RouteResult: Sendable {
 
 /// Everything routes are measured against: the territories and their land borders.
 public struct RouteContext: Sendable {
+    /// The territories, in their frames across ±180°.
     public var territories: [Territory]
     /// The land borders (from `Borders.run`): distance-to-border and "along the border" use these, never coasts.
     /// Their lines are densified to 1 km along the geodesics, so that a border stays where it is when projected.
@@ -189,6 +211,7 @@ public struct RouteContext: Sendable {
     }
 }
 
+/// The route analysis (`run`).
 public enum Routes {
     /// Analyses every route (in parallel, one GEOS context per worker thread).
     public static func run(_ routes: [Route], context: RouteContext, options: RouteOptions = RouteOptions(),

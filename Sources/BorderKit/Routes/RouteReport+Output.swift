@@ -2,10 +2,14 @@ import GeoCore
 
 /// Route reports: JSON in metres, Markdown and CSV in km, GeoJSON pieces, crossings, corridors and profiles.
 public struct RouteReport: Sendable {
+    /// The routes analysed.
     public var results: [RouteResult]
+    /// The options they were analysed with.
     public var options: RouteOptions
+    /// Whether the JSON and GeoJSON include every profile sample.
     public var profile: Bool
 
+    /// A report of `results` measured with `options`.
     public init(results: [RouteResult], options: RouteOptions, profile: Bool = false) {
         self.results = results
         self.options = options
@@ -18,6 +22,7 @@ public struct RouteReport: Sendable {
     }
     private func name(_ j: String?) -> String { j ?? "outside" }
 
+    /// One row per route: length, per jurisdiction, crossings, nearest border, near length, corridor.
     public var summaryTable: Table {
         Table(columns: ["route", "length_km", "jurisdictions (km, in order of travel)", "outside_km", "crossings", "coast_crossings",
                         "min_to_border_km", "within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km", "corridor_km2"],
@@ -30,6 +35,7 @@ public struct RouteReport: Sendable {
               })
     }
 
+    /// One row per crossing: route, part, kind, from, to, where.
     public var crossingTable: Table {
         Table(columns: ["route", "part", "kind", "from", "to", "at_km", "lon", "lat", "note"], rows: results.flatMap { r in
             r.crossings.map { c in
@@ -50,6 +56,7 @@ public struct RouteReport: Sendable {
         })
     }
 
+    /// The report as Markdown: the summary, crossings, closest approaches, along the border, corridors.
     public var markdown: String {
         var text = "# Routes\n\nLengths geodesic on WGS84. Distance to the nearest land border sampled every "
         text += "\(JSONNumberFormat.shortest(options.step / 1e3)) km, measured in local azimuthal equidistant projections and re-measured geodesically. "
@@ -76,6 +83,7 @@ public struct RouteReport: Sendable {
                    .init(name: "approaches", table: approachTable)])
     }
 
+    /// The report as JSON in metres: every route with its stretches, crossings, approaches, profile and corridor.
     public var json: JSONValue {
         .object([
             "step_m": .number(options.step), "near_m": .number(options.near), "snap_m": .number(options.snap),
@@ -126,6 +134,7 @@ public struct RouteReport: Sendable {
         ])
     }
 
+    /// The routes as GeoJSON: a piece per stretch, a point per crossing, the corridors (and the profile samples).
     public var featureCollection: FeatureCollection {
         var features: [Feature] = []
         for r in results {

@@ -18,11 +18,15 @@ public struct CoverageGap: Sendable, Hashable {
 
 /// What `validate --coverage` found in one layer.
 public struct CoverageReport: Sendable, Hashable {
+    /// The file's label.
     public var file: String
+    /// Pairs of features that overlap, sorted.
     public var overlaps: [CoverageOverlap]
+    /// Gaps, largest first.
     public var gaps: [CoverageGap]
     /// Overlaps and gaps below this many m² are not listed.
     public var minArea: Double
+    /// True when the layer has neither overlaps nor gaps.
     public var isClean: Bool { overlaps.isEmpty && gaps.isEmpty }
 }
 

@@ -2,23 +2,34 @@ import GeoCore
 
 /// What `validate` found across its files, and what `--repair` changed.
 public struct ValidationReport: Hashable, Sendable {
+    /// A feature checked, with its file.
     public struct Entry: Hashable, Sendable {
+        /// The file's label.
         public var file: String
+        /// Its validity.
         public var result: FeatureValidity
     }
 
+    /// Every feature checked.
     public var entries: [Entry] = []
+    /// What `--repair` changed, if it ran.
     public var repairs: [FeatureRepair] = []
+    /// True when every repaired geometry is valid.
     public var repairedValid = true
+    /// Where the repair was written, if it ran.
     public var repairedOutput: String?
 
+    /// An empty report.
     public init() {}
 
+    /// Adds the results of checking one file.
     public mutating func add(file: String, results: [FeatureValidity]) {
         entries += results.map { Entry(file: file, result: $0) }
     }
 
+    /// The entries whose geometry is invalid.
     public var invalid: [Entry] { entries.filter { !$0.result.validity.isValid } }
+    /// How many are invalid.
     public var invalidCount: Int { invalid.count }
 
     private static func place(_ p: Position?) -> String {
@@ -26,6 +37,7 @@ public struct ValidationReport: Hashable, Sendable {
         return "\(JSONNumberFormat.fixed(p.lon, decimals: 7)), \(JSONNumberFormat.fixed(p.lat, decimals: 7))"
     }
 
+    /// The report as Markdown: what is invalid, why and where, and the repairs.
     public var markdown: String {
         var text = "# Validity\n\n\(entries.count) geometries checked (GEOS \(geosVersion)), \(invalidCount) invalid.\n"
         if !invalid.isEmpty {
@@ -52,6 +64,7 @@ public struct ValidationReport: Hashable, Sendable {
         return text
     }
 
+    /// The report as JSON: the invalid features with reason and location, and the repairs.
     public var json: JSONValue {
         var object: JSONObject = [
             "checked": .integer(Int64(entries.count)),

@@ -6,6 +6,7 @@ public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
     case bigInteger(String)
     case number(Double)
 
+    /// The id as text.
     public var description: String {
         switch self {
         case .string(let s): s
@@ -27,13 +28,16 @@ public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
 
 /// A GeoJSON Feature: a geometry (or none), its properties in their order, and its id.
 public struct Feature: Hashable, Sendable {
+    /// The feature's id, if it has one.
     public var id: FeatureID?
+    /// Its geometry; nil for a feature with null geometry.
     public var geometry: Geometry?
     /// `nil` is `"properties": null`.
     public var properties: JSONObject?
     /// Members RFC 7946 does not define (kept in order, written back), e.g. "title".
     public var foreignMembers: JSONObject
 
+    /// A feature; `properties` nil writes `null`.
     public init(id: FeatureID? = nil, geometry: Geometry?, properties: JSONObject? = JSONObject(), foreignMembers: JSONObject = JSONObject()) {
         self.id = id
         self.geometry = geometry
@@ -44,12 +48,14 @@ public struct Feature: Hashable, Sendable {
 
 /// A GeoJSON FeatureCollection.
 public struct FeatureCollection: Hashable, Sendable {
+    /// The features, in order.
     public var features: [Feature]
     /// Members RFC 7946 does not define, e.g. "name" (a "crs" member is read but never written).
     public var foreignMembers: JSONObject
     /// What the reader did that the user should know, e.g. positions reprojected from a legacy `crs`.
     public var notes: [String] = []
 
+    /// A collection of `features` with `foreignMembers` kept as read.
     public init(_ features: [Feature], foreignMembers: JSONObject = JSONObject()) {
         self.features = features
         self.foreignMembers = foreignMembers
@@ -78,6 +84,7 @@ public enum GeoJSON: Hashable, Sendable {
         return []
     }
 
+    /// The JSON pointer to feature `index` ("/features/<index>" in a collection, "" for a lone feature).
     public func pointer(toFeature index: Int) -> String {
         if case .featureCollection = self { return "/features/\(index)" }
         return ""

@@ -8,6 +8,7 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
     public var reason: String
     /// 1-based line and column, for JSON syntax errors.
     public var line: Int?
+    /// 1-based column, for JSON syntax errors.
     public var column: Int?
     /// What kind of problem it is, for programs that handle some kinds themselves.
     public var kind: Kind
@@ -26,6 +27,7 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
         case file
     }
 
+    /// An error in `source` at `pointer`, of `kind`.
     public init(source: String, pointer: String, reason: String, line: Int? = nil, column: Int? = nil, kind: Kind = .structure) {
         self.source = source
         self.pointer = pointer
@@ -35,6 +37,7 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
         self.kind = line != nil && kind == .structure ? .syntax : kind
     }
 
+    /// "<file>[:line:column]: <pointer>: <reason>".
     public var description: String {
         var where_ = source
         if let line, let column { where_ += ":\(line):\(column)" }

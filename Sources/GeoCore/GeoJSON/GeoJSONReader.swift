@@ -11,6 +11,7 @@ public struct GeoJSONReader: Sendable {
     /// False while positions are in a legacy `crs` other than WGS84 lon/lat: checked after reprojecting.
     private var checksLonLat = true
 
+    /// A reader whose messages name `source`.
     public init(source: String) { self.source = source }
 
     /// Reads a file, or standard input when `path` is "-".

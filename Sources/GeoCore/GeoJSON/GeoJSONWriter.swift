@@ -8,6 +8,7 @@ public struct GeoJSONWriter: Sendable {
     /// Decimals of coordinates, at most 7.
     public var decimals: Int
 
+    /// A writer with `decimals` decimals (0–7; 7 is about 1 cm).
     public init(decimals: Int = 7) {
         self.decimals = min(max(decimals, 0), 7)
     }
@@ -146,12 +147,14 @@ public struct GeoJSONWriter: Sendable {
 
 /// Serialises `JSONValue`s compactly, members in order, strings escaped per RFC 8259, UTF-8 kept as is.
 public enum JSONWriter {
+    /// A JSON value as UTF-8 bytes, members in their order, numbers exact.
     public static func data(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         write(value, to: &out)
         return out
     }
 
+    /// Appends a JSON value's UTF-8 bytes to `out`.
     public static func write(_ value: JSONValue, to out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
@@ -181,6 +184,7 @@ public enum JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Appends a JSON string literal, escaped as RFC 8259 asks.
     public static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for b in s.utf8 {

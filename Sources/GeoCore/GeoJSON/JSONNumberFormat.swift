@@ -56,6 +56,7 @@ public enum JSONNumberFormat {
         return s + ".0"
     }
 
+    /// The shortest text that reads back as `value` (integers without a fraction); "null" when not finite.
     public static func shortest(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == 0 { return "0" }

@@ -50,8 +50,11 @@ public enum JSONValue: Hashable, Sendable {
 
 /// One member of a JSON object.
 public struct JSONMember: Hashable, Sendable {
+    /// The member's name.
     public var key: String
+    /// Its value.
     public var value: JSONValue
+    /// A member `key`: `value`.
     public init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
@@ -60,10 +63,13 @@ public struct JSONMember: Hashable, Sendable {
 
 /// A JSON object with its members in the order they were read or added.
 public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    /// The members, in their order.
     public var members: [JSONMember]
 
+    /// An object with `members` in this order.
     public init(_ members: [JSONMember] = []) { self.members = members }
 
+    /// An object from a literal, in its order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         members = elements.map { JSONMember($0.0, $0.1) }
     }
@@ -81,7 +87,9 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// The member names, in order.
     public var keys: [String] { members.map(\.key) }
+    /// True when there are no members.
     public var isEmpty: Bool { members.isEmpty }
 }
 

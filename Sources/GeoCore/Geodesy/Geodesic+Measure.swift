@@ -2,8 +2,11 @@ import CPROJ
 
 /// An area and a perimeter, as one geodesic polygon computation gives them: m² and metres on the ellipsoid.
 public struct AreaPerimeter: Sendable, Hashable, Codable {
+    /// Square metres.
     public var area: Double
+    /// Metres.
     public var perimeter: Double
+    /// An area and a perimeter.
     public init(area: Double, perimeter: Double) {
         self.area = area
         self.perimeter = perimeter

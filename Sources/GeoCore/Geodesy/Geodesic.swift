@@ -25,6 +25,7 @@ public struct Geodesic: Sendable {
     /// WGS84: a = 6378137 m, f = 1/298.257223563.
     public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
 
+    /// An ellipsoid given its equatorial radius (metres) and flattening.
     public init(equatorialRadius: Double, flattening: Double) {
         self.equatorialRadius = equatorialRadius
         self.flattening = flattening

@@ -2,7 +2,9 @@ import CPROJ
 
 /// A PROJ failure, with PROJ's own message.
 public struct ProjError: Error, Sendable, CustomStringConvertible {
+    /// PROJ's message, with what was being done.
     public var message: String
+    /// "PROJ: <message>".
     public var description: String { "PROJ: \(message)" }
 }
 

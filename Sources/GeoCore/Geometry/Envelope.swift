@@ -1,10 +1,15 @@
 /// An axis-aligned bounding box in the coordinates' units.
 public struct Envelope: Hashable, Sendable {
+    /// Smallest x (longitude, degrees).
     public var minX: Double
+    /// Smallest y (latitude, degrees).
     public var minY: Double
+    /// Largest x.
     public var maxX: Double
+    /// Largest y.
     public var maxY: Double
 
+    /// A box from its extremes.
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
         self.minX = minX
         self.minY = minY
@@ -12,6 +17,7 @@ public struct Envelope: Hashable, Sendable {
         self.maxY = maxY
     }
 
+    /// True when the boxes share at least a point.
     public func intersects(_ other: Envelope) -> Bool {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
@@ -21,7 +27,9 @@ public struct Envelope: Hashable, Sendable {
         Envelope(minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
     }
 
+    /// The box's width, in the coordinates' units.
     public var width: Double { maxX - minX }
+    /// The box's height, in the coordinates' units.
     public var height: Double { maxY - minY }
 
     /// The box grown by `margin` on every side.

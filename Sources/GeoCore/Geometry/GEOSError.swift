@@ -5,10 +5,12 @@ public struct GEOSError: Error, Sendable, CustomStringConvertible {
     /// GEOS's own message, e.g. "TopologyException: side location conflict at 10 20".
     public var message: String
 
+    /// An error for `operation` with GEOS's `message`.
     public init(operation: String, message: String) {
         self.operation = operation
         self.message = message
     }
 
+    /// "GEOS <operation> failed: <message>".
     public var description: String { "GEOS \(operation) failed: \(message)" }
 }

@@ -18,6 +18,7 @@ public enum AntimeridianForm: Sendable, Hashable {
 
 /// The error for a geometry that no longitude frame makes continuous.
 public struct AntimeridianError: Error, Sendable, CustomStringConvertible {
+    /// Why, and what to do.
     public var description: String
 }
 
@@ -250,6 +251,8 @@ extension Geometry {
 
 /// Two geometries handed on together (e.g. in one longitude frame, `Geometry.commonFrame`).
 public struct GeometryPair: Sendable, Hashable {
+    /// The first geometry.
     public var first: Geometry
+    /// The second geometry.
     public var second: Geometry
 }

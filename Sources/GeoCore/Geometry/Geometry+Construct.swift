@@ -2,12 +2,19 @@ import CGEOS
 
 /// The end caps and joins of a buffer, as GEOS names them.
 public struct BufferStyle: Hashable, Sendable {
+    /// How line ends are drawn.
     public enum Cap: Int32, Sendable { case round = 1, flat = 2, square = 3 }
+    /// How corners are drawn.
     public enum Join: Int32, Sendable { case round = 1, mitre = 2, bevel = 3 }
+    /// Segments in a quarter circle (GEOS's default 8).
     public var quadrantSegments: Int32 = 8
+    /// Line ends: round, flat or square.
     public var cap: Cap = .round
+    /// Corners: round, mitred or bevelled.
     public var join: Join = .round
+    /// Mitred corners longer than this many widths are bevelled.
     public var mitreLimit: Double = 5
+    /// A buffer style.
     public init(quadrantSegments: Int32 = 8, cap: Cap = .round, join: Join = .round, mitreLimit: Double = 5) {
         self.quadrantSegments = quadrantSegments
         self.cap = cap

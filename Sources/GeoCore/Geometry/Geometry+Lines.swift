@@ -58,7 +58,9 @@ extension Geometry {
 
 /// The paths two lineal geometries share (`GEOSSharedPaths_r`): those running the same way and the opposite way.
 public struct SharedPaths: Sendable, Hashable {
+    /// The paths running the same way.
     public var sameDirection: Geometry
+    /// The paths running the opposite way.
     public var oppositeDirection: Geometry
 }
 

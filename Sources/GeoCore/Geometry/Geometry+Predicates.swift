@@ -2,14 +2,23 @@ import CGEOS
 
 /// Spatial predicates and the DE-9IM relation (GEOS, planar).
 extension Geometry {
+    /// True when the two share any point (`GEOSIntersects_r`).
     public func intersects(_ other: Geometry) throws -> Bool { try predicate("intersects", other, GEOSIntersects_r) }
+    /// True when the two share no point (`GEOSDisjoint_r`).
     public func disjoint(_ other: Geometry) throws -> Bool { try predicate("disjoint", other, GEOSDisjoint_r) }
+    /// True when they meet only on their boundaries (`GEOSTouches_r`).
     public func touches(_ other: Geometry) throws -> Bool { try predicate("touches", other, GEOSTouches_r) }
+    /// True when they cross (`GEOSCrosses_r`).
     public func crosses(_ other: Geometry) throws -> Bool { try predicate("crosses", other, GEOSCrosses_r) }
+    /// True when this lies inside the other (`GEOSWithin_r`).
     public func within(_ other: Geometry) throws -> Bool { try predicate("within", other, GEOSWithin_r) }
+    /// True when the other lies inside this (`GEOSContains_r`).
     public func contains(_ other: Geometry) throws -> Bool { try predicate("contains", other, GEOSContains_r) }
+    /// True when they overlap in the same dimension (`GEOSOverlaps_r`).
     public func overlaps(_ other: Geometry) throws -> Bool { try predicate("overlaps", other, GEOSOverlaps_r) }
+    /// True when no point of the other lies outside this (`GEOSCovers_r`).
     public func covers(_ other: Geometry) throws -> Bool { try predicate("covers", other, GEOSCovers_r) }
+    /// True when no point of this lies outside the other (`GEOSCoveredBy_r`).
     public func coveredBy(_ other: Geometry) throws -> Bool { try predicate("covered by", other, GEOSCoveredBy_r) }
 
     /// Topological equality: the same point set (`GEOSEquals_r`).

@@ -2,12 +2,14 @@ import CGEOS
 
 /// Whether a geometry is valid in the OGC Simple Features sense, and if not why and where.
 public struct Validity: Hashable, Sendable {
+    /// True when GEOS finds the geometry valid (OGC Simple Features).
     public var isValid: Bool
     /// GEOS's reason, e.g. "Self-intersection" or "Ring Self-intersection"; nil when valid.
     public var reason: String?
     /// Where the problem is (the first one GEOS found); nil when valid.
     public var location: Position?
 
+    /// A verdict.
     public init(isValid: Bool, reason: String? = nil, location: Position? = nil) {
         self.isValid = isValid
         self.reason = reason

@@ -3,10 +3,14 @@
 /// GeoJSON's "position". Geometry operations through GEOS work in two dimensions; `z` is carried by the
 /// GeoJSON reader and writer so that altitudes survive a read and a write.
 public struct Position: Hashable, Sendable, Codable {
+    /// Longitude in degrees (or easting in a projected frame).
     public var x: Double
+    /// Latitude in degrees (or northing).
     public var y: Double
+    /// Altitude, carried through reading and writing; nil when the file gave none.
     public var z: Double?
 
+    /// A position at x, y (and z).
     @inlinable
     public init(_ x: Double, _ y: Double, _ z: Double? = nil) {
         self.x = x

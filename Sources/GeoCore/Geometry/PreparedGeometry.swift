@@ -11,6 +11,7 @@ public final class PreparedGeometry {
     private let object: GEOSObject
     private let prepared: OpaquePointer
 
+    /// Prepares `geometry` on the calling thread's GEOS context (`GEOSPrepare_r`).
     public init(_ geometry: Geometry) throws {
         context = try GEOSContext.current()
         object = try geometry.makeGEOS(context)

@@ -85,8 +85,11 @@ extension FileIO {
 
 /// One file of a folder written all or nothing (`FileIO.writeFolderAtomically`): a plain name and its bytes.
 public struct FolderFile: Sendable, Hashable {
+    /// A plain file name (no "/").
     public var name: String
+    /// Its contents.
     public var bytes: [UInt8]
+    /// A file `name` with `bytes`.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes

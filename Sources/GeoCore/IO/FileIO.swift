@@ -7,12 +7,16 @@ import Darwin
 
 /// A file could not be read or written; `reason` is the system's message.
 public struct FileError: Error, Sendable, CustomStringConvertible {
+    /// The file's path as given.
     public var path: String
+    /// The system's message.
     public var reason: String
+    /// An error about `path`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
+    /// "<path>: <reason>".
     public var description: String { "\(path): \(reason)" }
 }
 
