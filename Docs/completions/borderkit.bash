@@ -188,11 +188,17 @@ _borderkit_measure() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--format -f --output -o)
+    non_repeating_options=(--id-property --workers --format -f --output -o)
     __borderkit_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--id-property')
+        return
+        ;;
+    '--workers')
+        return
+        ;;
     '--format'|'-f')
         __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'
         return

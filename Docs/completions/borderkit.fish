@@ -23,7 +23,7 @@ function __borderkit_parse_tokens -S
         __borderkit_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'measure'
-            __borderkit_parse_subcommand 1 'f/format=' 'o/output=' 'version' 'h/help'
+            __borderkit_parse_subcommand 1 'id-property=' 'workers=' 'f/format=' 'o/output=' 'version' 'h/help'
         case 'validate'
             __borderkit_parse_subcommand -r 1 'repair' 'o/output=' 'coverage' 'min-area=' 'f/format=' 'version' 'h/help'
         case 'borders'
@@ -120,6 +120,8 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional 
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'data' -d 'List the embedded datasets (GeoData) with feature counts and provenance, or show one.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit measure" -eq 1' -F
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" id-property' -l 'id-property' -d 'The property to show as each feature\'s id (default: the feature\'s id).' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" workers' -l 'workers' -d 'Worker threads, each with its own GEOS context (default: one per processor).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json or geojson.' -rfka 'md csv json geojson'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" version' -l 'version' -d 'Show the version.'

@@ -16,8 +16,18 @@ struct MeasureCommand: BorderKitSubcommand {
     @Argument(help: ArgumentHelp("A GeoJSON file, or '-' for standard input; none: the embedded territories.", valueName: "file"), completion: .file())
     var file: String?
 
+    @Option(help: ArgumentHelp("The property to show as each feature's id (default: the feature's id).", valueName: "name"))
+    var idProperty: String?
+
+    @Option(help: "Worker threads, each with its own GEOS context (default: one per processor).")
+    var workers: Int?
+
     @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.")
     var format: ReportFormat = .markdown
+
+    func validate() throws {
+        guard (workers ?? 1) >= 1 else { throw ValidationError("--workers must be at least 1") }
+    }
 
     @OptionGroup var output: OutputOptions
 
@@ -29,8 +39,9 @@ struct MeasureCommand: BorderKitSubcommand {
             let data = try EmbeddedData.locate()
             (geojson, source) = (try data.read("territories"), data.label(of: "territories"))
         }
+        for note in geojson.notes { FileIO.writeToStandardError("borderkit: warning: \(source): \(note)\n") }
         let features = geojson.features
-        let report = try Measure.run(features, source: source)
+        let report = try Measure.run(features, source: source, workers: workers, idProperty: idProperty)
         switch format {
         case .markdown: try output.write(report.markdown)
         case .csv: try output.write(report.csv)

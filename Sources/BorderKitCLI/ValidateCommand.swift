@@ -51,6 +51,7 @@ struct ValidateCommand: BorderKitSubcommand {
         for file in files {
             let geojson = try GeoJSONReader.read(path: file)
             let name = file == "-" ? "<stdin>" : file
+            for note in geojson.notes { FileIO.writeToStandardError("borderkit: warning: \(name): \(note)\n") }
             report.add(file: name, results: try Validation.check(geojson))
             if coverage { coverageReports.append(try CoverageCheck.check(geojson, source: name, minArea: minArea)) }
             if repair, let output {

@@ -67,6 +67,13 @@ import TestSupport
         #expect(r.status == 2 && r.stderrText.contains("duplicate territory id \"a\"") && r.stderrText.contains("with --id-property"), "\(r.stderrText)")
     }
 
+    @Test("measure takes --id-property and --workers like the other commands")
+    func measureOptions() throws {
+        let r = try borderkit(["measure", "--id-property", "iso2", "--workers", "1", "-f", "csv"])
+        #expect(r.status == 0 && r.stdoutText.contains("\r\n0,AM,Armenia,") && r.stdoutText.contains(",AZ,Azerbaijan,"), "\(r.stdoutText.prefix(300))")
+        #expect(try borderkit(["measure", "--workers", "0"]).status == 2)
+    }
+
     @Test("standard input is read once: '-' given twice is an error, not an empty second file")
     func standardInputOnce() throws {
         let r = try borderkit(["validate", "-", "-"], input: Data(#"{"type":"FeatureCollection","features":[]}"#.utf8))

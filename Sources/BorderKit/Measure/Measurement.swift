@@ -45,11 +45,26 @@ public struct MeasureReport: Hashable, Sendable {
 public enum Measure {
     /// Measures every feature (`Geodesic.length`, `Geodesic.areaAndPerimeter`; `GEOSisValidDetail_r`), on
     /// `workers` threads (default: one per processor; each with its own GEOS context), rows in the file's order whatever the threads do.
+    ///
+    /// With `idProperty`, each row's id is that property's value (a string or a number), as `--id-property` gives
+    /// territories theirs; a feature without it keeps its own id.
     public static func run(_ features: [Feature], source: String, geodesic: Geodesic = .wgs84,
-                           workers: Int? = nil) throws -> MeasureReport {
+                           workers: Int? = nil, idProperty: String? = nil) throws -> MeasureReport {
         let rows = Locked([Result<FeatureMeasurement, any Error>?](repeating: nil, count: features.count))
         try Parallel.forEach(count: features.count, workers: workers ?? Parallel.processorCount) { _ in { index in
-            let row = Result<FeatureMeasurement, any Error> { try measure(features[index], index: index, geodesic: geodesic) }
+            let row = Result<FeatureMeasurement, any Error> {
+                var m = try measure(features[index], index: index, geodesic: geodesic)
+                if let idProperty {
+                    switch features[index].properties?[idProperty] {
+                    case .string(let s)?: m.id = .string(s)
+                    case .integer(let n)?: m.id = .integer(n)
+                    case .bigInteger(let digits)?: m.id = .bigInteger(digits)
+                    case .number(let d)?: m.id = .number(d)
+                    default: break
+                    }
+                }
+                return m
+            }
             rows.withLock { $0[index] = row }
         } }
         return MeasureReport(source: source, features: try rows.withLock { $0 }.map { try $0!.get() })

@@ -105,10 +105,10 @@ extension Geodesic {
 
     /// Positions along the geodesics through `positions`, no two consecutive ones more than `maxSegment`
     /// metres apart (`geod_inverseline`, `geod_position`). The input positions are kept; new ones have their
-    /// longitude within 180° of the segment's start (the input's frame, even past ±180°).
+    /// longitude within 180° of the segment's start (the input's frame, even past ±180°). A `maxSegment` that is
+    /// not a positive number leaves the positions as they are.
     public func densify(_ positions: [Position], maxSegment: Double) -> [Position] {
-        precondition(maxSegment > 0, "maxSegment must be positive")
-        guard positions.count > 1 else { return positions }
+        guard positions.count > 1, maxSegment > 0, maxSegment.isFinite else { return positions }
         var out: [Position] = [positions[0]]
         for (a, b) in zip(positions, positions.dropFirst()) {
             var line = geod_geodesicline()
