@@ -73,20 +73,29 @@ def paired(workload, ours_path, peer_path, key, what):
 def check_w2(ours_path, _, peer_path):
     ours, peer, peer_doc = paired("W2", ours_path, peer_path, "routes", "routes")
     worst_len = max(abs(o["length_m"] - p["length_m"]) / p["length_m"] for o, p in zip(ours, peer))
-    worst_jur = 0.0
+    # Per-jurisdiction lengths differ by design: BorderKit merges pieces shorter than the 100 m snap, and gives
+    # each stretch that runs along a border (within the snap) to the side that holds most of it, so a route
+    # along a border is one stretch, not a flurry of crossings. The difference is bounded by half the length the
+    # route runs along borders (the minority share of each such stretch) plus 200 m; `worst_jur` is the largest
+    # difference, `worst_excess` how far any difference goes past its route's bound (0 when all are within).
+    worst_jur = worst_excess = 0.0
     for o, p in zip(ours, peer):
         a = {j["id"]: j["length_m"] for j in o["jurisdictions"]}
         b = {j["id"]: j["length_m"] for j in p["jurisdictions"]}
-        worst_jur = max([worst_jur] + [abs(a.get(k, 0) - b.get(k, 0)) for k in set(a) | set(b)])
+        bound = sum(r["to_m"] - r["from_m"] for r in o["along_border"]) / 2 + 200
+        for k in set(a) | set(b):
+            d = abs(a.get(k, 0) - b.get(k, 0))
+            worst_jur = max(worst_jur, d)
+            worst_excess = max(worst_excess, d - bound)
     worst_corridor = max(abs(o["corridor"]["area_m2"] - p["corridor_area_m2"]) / p["corridor_area_m2"] for o, p in zip(ours, peer))
     # BorderKit's nearest border is exact (GEOS nearest points, re-measured geodesically); so is the peer's
     # shapely distance in one projection per route, good to a few metres at 150 km from its centre.
     worst_min = max([abs(o["nearest_border"]["min_m"] - p["exact_min_m"]) for o, p in zip(ours, peer) if o["nearest_border"] and p["exact_min_m"] is not None] or [0])
-    # Per-jurisdiction lengths differ by design by up to the 100 m snap (BorderKit merges shorter pieces).
-    if worst_len > 1e-9 or worst_jur > 200 or worst_corridor > 1e-4 or worst_min > 10:
+    if worst_len > 1e-9 or worst_excess > 0 or worst_corridor > 1e-4 or worst_min > 10:
         fail("W2", f"length {worst_len:.1e}, per-jurisdiction {worst_jur:.0f} m, corridor {worst_corridor:.1e}, nearest border {worst_min:.1f} m")
     return (f"{len(ours)} routes; lengths within {worst_len:.0e} rel.; per jurisdiction within {worst_jur:.0f} m "
-            f"(100 m snap); corridor areas within {worst_corridor:.0e} rel.; nearest border within {worst_min:.1f} m"), peer_doc.get("seconds")
+            f"(each within half its route's along-border length + 200 m); corridor areas within {worst_corridor:.0e} rel.; "
+            f"nearest border within {worst_min:.1f} m"), peer_doc.get("seconds")
 
 
 def check_w3(ours_path, _, peer_path):

@@ -38,34 +38,65 @@ public struct BorderProfile: Sendable {
         return total
     }
 
-    /// Samples every `step` metres along each part (and at its end). Each part is taken in chunks of at most
-    /// 100 km, each with an azimuthal equidistant projection centred on it: the short border pieces
-    /// (`RouteContext.borderPieces`) that can be nearest to any of its samples (found with the STRtree,
-    /// `GEOSSTRtree_nearest_r` and an envelope query) are projected once and indexed in metres; each sample's
-    /// nearest point is found there and the distance re-measured geodesically (`geod_inverse`), so the projection
-    /// only picks the point.
-    static func sample(_ path: RoutePath, context: RouteContext, index: Routes.Indexes, step: Double, near: Double) throws -> BorderProfile {
-        var samples: [(Double, Position, Double)] = []
-        guard !context.borders.isEmpty else { return BorderProfile(samples: [], step: step, near: near) }
+    /// What `Routes` measures against the borders in one pass over each route part, chunk by chunk: the profile
+    /// (a sample every `step` metres and at each part's end), the exact nearest approach to any land border, and
+    /// the closest approach to each territory the route does not enter (`entered`) whose border comes within `near`.
+    ///
+    /// Each part is taken in chunks of at most 100 km, each with an azimuthal equidistant projection centred on
+    /// it; the short border pieces (`RouteContext.borderPieces`) that can matter to the chunk are projected once
+    /// and indexed in metres (STRtree). A sample's nearest piece, and the chunk's, come from the index
+    /// (`GEOSSTRtree_nearest_r`, exact planar distance), the points from `GEOSNearestPoints_r`; every distance is
+    /// then re-measured geodesically (`geod_inverse`) between the two points, so the projection only picks them.
+    /// 0 where the route crosses a border.
+    static func measure(_ path: RoutePath, context: RouteContext, index: Routes.Indexes, step: Double, near: Double,
+                        entered: Set<String>) throws -> BorderMeasures {
+        var out = BorderMeasures(profile: BorderProfile(samples: [], step: step, near: near))
+        guard !context.borders.isEmpty else { return out }
+        var best: [String: ClosestApproach] = [:]
         for (k, measure) in path.parts.enumerated() where measure.length > 0 || measure.positions.count == 1 {
             var stations: [Double] = []
             var s = 0.0
             while s < measure.length { stations.append(s); s += step }
             stations.append(measure.length)
-            try forEachChunk(measure, context: context, index: index, extra: 0) { chunk in
-                let mine = stations.filter { chunk.isLast ? ($0 >= chunk.from && $0 <= chunk.to) : ($0 >= chunk.from && $0 < chunk.to) }
-                guard !mine.isEmpty else { return }
+            try forEachChunk(measure, context: context, index: index, extra: near) { chunk in
                 let local = try STRtree(chunk.projected)
+                func approach(_ onRoute: Position, _ onBorder: Position, territory: String?) throws -> ClosestApproach {
+                    let p = try chunk.projection.inverse(onRoute), q = try chunk.projection.inverse(onBorder)
+                    return ClosestApproach(territory: territory, distance: onRoute == onBorder ? 0 : Geodesic.wgs84.distance(p, q),
+                                           at: path.starts[k] + measure.along(p), position: p.wrappedLongitude,
+                                           borderPosition: q.wrappedLongitude, part: k)
+                }
+                // The profile.
+                let mine = stations.filter { chunk.isLast ? ($0 >= chunk.from && $0 <= chunk.to) : ($0 >= chunk.from && $0 < chunk.to) }
                 for at in mine {
                     let p = measure.position(at: at)
                     let q = Geometry.point(Point(try chunk.projection.forward(p)))
                     guard let j = try local.nearest(to: q) else { continue }
                     let nearest = try q.nearestPoints(chunk.projected[j]).onOther
-                    samples.append((path.starts[k] + at, p.wrappedLongitude, Geodesic.wgs84.distance(p, try chunk.projection.inverse(nearest))))
+                    out.profile.samples.append(ProfileSample(at: path.starts[k] + at, position: p.wrappedLongitude,
+                                                             distance: Geodesic.wgs84.distance(p, try chunk.projection.inverse(nearest))))
+                }
+                // The nearest border to the chunk's line.
+                if let j = try local.nearest(to: chunk.line) {
+                    let points = try chunk.line.nearestPoints(chunk.projected[j])
+                    let a = try approach(points.onSelf, points.onOther, territory: nil)
+                    if out.nearest.map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { out.nearest = a }
+                }
+                // Territories not entered whose border comes within `near` of the chunk.
+                guard near > 0, let e = chunk.line.envelope else { return }
+                for j in try local.query(e.expanded(by: near * 1.01 + 1)) {
+                    let territories = context.borders[context.pieceBorder[chunk.pieces[j]]].territories.filter { !entered.contains($0) }
+                    guard !territories.isEmpty else { continue }
+                    let points = try chunk.line.nearestPoints(chunk.projected[j])
+                    for t in territories {
+                        let a = try approach(points.onSelf, points.onOther, territory: t)
+                        if a.distance <= near, best[t].map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { best[t] = a }
+                    }
                 }
             }
         }
-        return BorderProfile(samples: samples.map { ProfileSample(at: $0.0, position: $0.1, distance: $0.2) }, step: step, near: near)
+        out.byTerritory = best.values.sorted { ($0.distance, $0.territory ?? "") < ($1.distance, $1.territory ?? "") }
+        return out
     }
 
     /// One chunk of a route part (at most 100 km), its local projection, and the border pieces that can matter
@@ -117,46 +148,11 @@ public struct BorderProfile: Sendable {
             try body(Chunk(from: a, to: b, isLast: c == chunks - 1, projection: projection, line: line, pieces: pieces, projected: projected))
         }
     }
+}
 
-    /// The exact nearest approach of the route to any land border, and to the border of each territory it
-    /// does not enter that comes within `near` metres: GEOS nearest points (`GEOSNearestPoints_r`) between each
-    /// chunk of the route and each border piece in reach, in the chunk's azimuthal equidistant projection, the
-    /// distance then re-measured geodesically between the two points. 0 where the route crosses a border.
-    static func approaches(_ path: RoutePath, context: RouteContext, index: Routes.Indexes, near: Double,
-                           entered: Set<String>) throws -> (nearest: ClosestApproach?, byTerritory: [ClosestApproach]) {
-        guard !context.borders.isEmpty else { return (nil, []) }
-        var nearest: ClosestApproach?
-        var best: [String: ClosestApproach] = [:]
-        for (k, measure) in path.parts.enumerated() where !measure.positions.isEmpty {
-            try forEachChunk(measure, context: context, index: index, extra: near) { chunk in
-                var found: [(piece: Int, planar: Double, onRoute: Position, onBorder: Position)] = []
-                for (j, piece) in zip(chunk.pieces, chunk.projected) {
-                    let points = try chunk.line.nearestPoints(piece)
-                    let a = points.onSelf, b = points.onOther
-                    found.append((j, ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot(), a, b))
-                }
-                func approach(_ f: (piece: Int, planar: Double, onRoute: Position, onBorder: Position), territory: String?) throws -> ClosestApproach {
-                    let p = try chunk.projection.inverse(f.onRoute), q = try chunk.projection.inverse(f.onBorder)
-                    return ClosestApproach(territory: territory, distance: f.planar == 0 ? 0 : Geodesic.wgs84.distance(p, q),
-                                           at: path.starts[k] + measure.along(p), position: p.wrappedLongitude,
-                                           borderPosition: q.wrappedLongitude, part: k)
-                }
-                // The projection only picks the points: every candidate within 1% (and a metre) of the planar
-                // best is measured geodesically.
-                if let planarBest = found.map(\.planar).min() {
-                    for f in found where f.planar <= planarBest * 1.01 + 1 {
-                        let a = try approach(f, territory: nil)
-                        if nearest.map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { nearest = a }
-                    }
-                }
-                for f in found where f.planar <= near * 1.01 + 1 {
-                    for t in context.borders[context.pieceBorder[f.piece]].territories where !entered.contains(t) {
-                        let a = try approach(f, territory: t)
-                        if a.distance <= near, best[t].map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { best[t] = a }
-                    }
-                }
-            }
-        }
-        return (nearest, best.values.sorted { ($0.distance, $0.territory ?? "") < ($1.distance, $1.territory ?? "") })
-    }
+/// What one pass over a route's chunks measures against the borders (`BorderProfile.measure`).
+struct BorderMeasures {
+    var profile: BorderProfile
+    var nearest: ClosestApproach?
+    var byTerritory: [ClosestApproach] = []
 }

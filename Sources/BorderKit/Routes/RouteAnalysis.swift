@@ -285,7 +285,7 @@ public enum Routes {
             let measure = RouteMeasure(Geodesic.wgs84.densify(original.positions, maxSegment: 1_000))
             let raw = try labelledPieces(measure, context: context, index: index, options: options)
             let runs = try alongBorder(measure, context: context, index: index, options: options)
-            let partStretches = stretchesOf(raw, runs: runs, snap: options.snap, length: measure.length)
+            let partStretches = stretchesOf(raw, runs: runs, snap: options.snap)
             for (a, b) in zip(partStretches, partStretches.dropFirst()) {
                 let ranAlong = runs.contains { abs($0.to - b.from) <= options.snap }
                 crossings.append(Crossing(from: a.jurisdiction, to: b.jurisdiction, at: start + b.from, position: measure.position(at: b.from).wrappedLongitude,
@@ -304,11 +304,11 @@ public enum Routes {
             }
         }
         let entered = Set(stretches.compactMap(\.jurisdiction))
-        let approach = try BorderProfile.approaches(path, context: context, index: index, near: options.near, entered: entered)
+        let border = try BorderProfile.measure(path, context: context, index: index, step: options.step, near: options.near, entered: entered)
         return RouteResult(route: route, length: path.length, stretches: stretches, crossings: crossings, alongBorder: along,
-                           profile: try BorderProfile.sample(path, context: context, index: index, step: options.step, near: options.near),
+                           profile: border.profile,
                            corridor: options.corridor > 0 ? try Corridor.build(path, width: options.corridor, context: context, index: index) : nil,
-                           nearestBorder: approach.nearest, closestApproaches: approach.byTerritory, gaps: gaps)
+                           nearestBorder: border.nearest, closestApproaches: border.byTerritory, gaps: gaps)
     }
 
     /// The part cut wherever it meets a territory's boundary, each piece labelled by the territory that holds
@@ -336,16 +336,23 @@ public enum Routes {
         return pieces
     }
 
-    /// Stretches of one part from its labelled pieces: each along-the-border run is given to one side (the
-    /// jurisdiction before it, if it is one of the run's two territories, else the one after it) so that a route
-    /// running along a border is one stretch, not a flurry; then pieces shorter than the snap join their
-    /// neighbours and neighbours alike merge.
-    static func stretchesOf(_ pieces: [RouteStretch], runs: [AlongBorder], snap: Double, length: Double) -> [RouteStretch] {
+    /// Stretches of one part from its labelled pieces: each along-the-border run is given to the side that holds
+    /// most of its length, so that a route running along a border is one stretch, not a flurry; then pieces
+    /// shorter than the snap join their neighbours and neighbours alike merge.
+    static func stretchesOf(_ pieces: [RouteStretch], runs: [AlongBorder], snap: Double) -> [RouteStretch] {
         var labelled = pieces
         for run in runs {
-            func label(at s: Double) -> String? { pieces.first { $0.from <= s && s < $0.to }?.jurisdiction ?? pieces.last?.jurisdiction }
-            let before = label(at: max(run.from - snap - 1, 0)), after = label(at: min(run.to + snap + 1, length))
-            let side = before.map { run.territories.contains($0) } == true ? before : (after.map { run.territories.contains($0) } == true ? after : before)
+            // The side that holds most of the run's length, so the route's length per jurisdiction stays what the
+            // geometry says to within the snap; where the two sides hold about as much (within the snap: a route
+            // zigzagging on the line), the side the route came from, so it crosses after running along.
+            var onSide: [String: Double] = [:]
+            for p in pieces where p.to > run.from && p.from < run.to {
+                guard let j = p.jurisdiction, run.territories.contains(j) else { continue }
+                onSide[j, default: 0] += min(p.to, run.to) - max(p.from, run.from)
+            }
+            guard let most = run.territories.max(by: { (onSide[$0] ?? 0, $1) < (onSide[$1] ?? 0, $0) }), onSide[most] != nil else { continue }
+            let before = pieces.last { $0.from < run.from }?.jurisdiction
+            let side = before.map { run.territories.contains($0) && (onSide[$0] ?? 0) >= (onSide[most] ?? 0) - snap } == true ? before! : most
             var out: [RouteStretch] = []
             for p in labelled {
                 if p.to <= run.from || p.from >= run.to { out.append(p); continue }

@@ -48,15 +48,22 @@ import TestSupport
     @Test("a route running along a shared border is one stretch along it, not a flurry of crossings")
     func alongBorder() throws {
         let cells = [Self.cell("w", 0, 0, 1, 2), Self.cell("e", 1, 0, 2, 2)]
-        // Zigzags across the border at x = 1 within 30 m for 1°, then leaves into the east cell.
-        var positions = [Position(0.5, 0.1), Position(1, 0.2)]
-        for k in 0..<40 { positions.append(Position(1 + (k % 2 == 0 ? 0.0002 : -0.0002), 0.2 + Double(k + 1) * 0.025)) }
-        positions.append(Position(1.5, 1.5))
-        let route = Route(id: "z", name: "z", positions: positions)
-        let r = try #require(try Routes.run([route], context: RouteContext(territories: cells), options: options).first)
-        #expect(r.alongBorder.count >= 1)
-        #expect(r.crossings.count == 1)
-        #expect(r.crossings[0].from == "w" && r.crossings[0].to == "e" && r.crossings[0].afterRunningAlong)
+        // Zigzags across the border at x = 1 within 30 m for 1°, then leaves into the east cell. The run goes to
+        // the side that holds most of it: starting on the west side, the west (the route crosses after running
+        // along); starting on the east side, the east (it crosses where it reached the border).
+        for (firstSide, holder) in [(-1.0, "w"), (1.0, "e")] {
+            var positions = [Position(0.5, 0.1), Position(1, 0.2)]
+            for k in 0..<40 { positions.append(Position(1 + (k % 2 == 0 ? 0.0002 : -0.0002) * firstSide, 0.2 + Double(k + 1) * 0.025)) }
+            positions.append(Position(1.5, 1.5))
+            let route = Route(id: "z", name: "z", positions: positions)
+            let r = try #require(try Routes.run([route], context: RouteContext(territories: cells), options: options).first)
+            #expect(r.alongBorder.count >= 1)
+            #expect(r.crossings.count == 1 && r.stretches.count == 2, "\(r.stretches)")
+            #expect(r.crossings[0].from == "w" && r.crossings[0].to == "e")
+            #expect(r.crossings[0].afterRunningAlong == (holder == "w"))
+            let along = try #require(r.stretches.first { !$0.alongBorder.isEmpty })
+            #expect(along.jurisdiction == holder, "the along-border stretch goes to \(holder)")
+        }
     }
 
     @Test("a 300 km corridor at 60° N: its edge lies half the width from the route within 1 m (geodesic)")
