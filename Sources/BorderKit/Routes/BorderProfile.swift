@@ -53,6 +53,10 @@ public struct BorderProfile: Sendable {
         var out = BorderMeasures(profile: BorderProfile(samples: [], step: step, near: near))
         guard !context.borders.isEmpty else { return out }
         var best: [String: ClosestApproach] = [:]
+        // Chunks kept for the exact nearest border, with their closest sample: no point of a chunk is nearer a
+        // border than its closest sample less half a step, so only chunks whose closest sample is within a step
+        // of the route's closest sample can hold the exact nearest point — usually one.
+        var kept: [(part: Int, chunk: Chunk, tree: STRtree, closestSample: Double)] = []
         for (k, measure) in path.parts.enumerated() where measure.length > 0 || measure.positions.count == 1 {
             var stations: [Double] = []
             var s = 0.0
@@ -68,20 +72,17 @@ public struct BorderProfile: Sendable {
                 }
                 // The profile.
                 let mine = stations.filter { chunk.isLast ? ($0 >= chunk.from && $0 <= chunk.to) : ($0 >= chunk.from && $0 < chunk.to) }
+                var closest = Double.infinity
                 for at in mine {
                     let p = measure.position(at: at)
                     let q = Geometry.point(Point(try chunk.projection.forward(p)))
                     guard let j = try local.nearest(to: q) else { continue }
                     let nearest = try q.nearestPoints(chunk.projected[j]).onOther
-                    out.profile.samples.append(ProfileSample(at: path.starts[k] + at, position: p.wrappedLongitude,
-                                                             distance: Geodesic.wgs84.distance(p, try chunk.projection.inverse(nearest))))
+                    let d = Geodesic.wgs84.distance(p, try chunk.projection.inverse(nearest))
+                    closest = min(closest, d)
+                    out.profile.samples.append(ProfileSample(at: path.starts[k] + at, position: p.wrappedLongitude, distance: d))
                 }
-                // The nearest border to the chunk's line.
-                if let j = try local.nearest(to: chunk.line) {
-                    let points = try chunk.line.nearestPoints(chunk.projected[j])
-                    let a = try approach(points.onSelf, points.onOther, territory: nil)
-                    if out.nearest.map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { out.nearest = a }
-                }
+                kept.append((k, chunk, local, mine.isEmpty ? 0 : closest))
                 // Territories not entered whose border comes within `near` of the chunk.
                 guard near > 0, let e = chunk.line.envelope else { return }
                 for j in try local.query(e.expanded(by: near * 1.01 + 1)) {
@@ -94,6 +95,17 @@ public struct BorderProfile: Sendable {
                     }
                 }
             }
+        }
+        // The exact nearest border: the chunk's line against its pieces, through the chunk's STRtree.
+        let routeClosest = kept.map(\.closestSample).min() ?? 0
+        for (k, chunk, local, closestSample) in kept where closestSample <= routeClosest + step {
+            guard let j = try local.nearest(to: chunk.line) else { continue }
+            let points = try chunk.line.nearestPoints(chunk.projected[j])
+            let p = try chunk.projection.inverse(points.onSelf), q = try chunk.projection.inverse(points.onOther)
+            let a = ClosestApproach(territory: nil, distance: points.onSelf == points.onOther ? 0 : Geodesic.wgs84.distance(p, q),
+                                    at: path.starts[k] + path.parts[k].along(p), position: p.wrappedLongitude,
+                                    borderPosition: q.wrappedLongitude, part: k)
+            if out.nearest.map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { out.nearest = a }
         }
         out.byTerritory = best.values.sorted { ($0.distance, $0.territory ?? "") < ($1.distance, $1.territory ?? "") }
         return out
