@@ -43,15 +43,17 @@ public enum Enclaves {
     /// territory) is an *enclave* of T when all of its outer ring lies on T's boundary.
     public static func find(_ territories: [Territory], snap: Double = 0) throws -> [EnclaveRecord] {
         let g = Geodesic.wgs84
-        struct Part { let territory: Int; let polygon: Polygon; let geometry: Geometry; let area: Double }
+        struct Part { let territory: Int; let polygon: Polygon; let geometry: Geometry; let envelope: Envelope; let area: Double }
         var parts: [Part] = []
         var mainPart: [Int] = []
         for (i, t) in territories.enumerated() {
             var best = -1, bestArea = -1.0
-            for p in t.geometry.polygons where !(p.exterior?.isEmpty ?? true) {
+            for p in t.geometry.polygons {
+                let geometry = Geometry.polygon(p)
+                guard let envelope = geometry.envelope else { continue }
                 let area = g.area(of: p)
                 if area > bestArea { best = parts.count; bestArea = area }
-                parts.append(Part(territory: i, polygon: p, geometry: .polygon(p), area: area))
+                parts.append(Part(territory: i, polygon: p, geometry: geometry, envelope: envelope, area: area))
             }
             mainPart.append(best)
         }
@@ -62,7 +64,7 @@ public enum Enclaves {
         var touching = [[Int: Double]](repeating: [:], count: parts.count)   // part → territory → shared metres
         var seen = Set<Int64>()
         for (p, part) in parts.enumerated() {
-            guard let e = part.geometry.envelope else { continue }
+            let e = part.envelope
             for copy in e.expanded(by: margin).antimeridianCopies {
                 for q in try tree.query(copy) where parts[q].territory != part.territory {
                     let (a, b) = (min(p, q), max(p, q))
@@ -85,16 +87,15 @@ public enum Enclaves {
             var surroundedBy: String?
             if touching[p].count == 1, let j = touching[p].keys.first {
                 let outer = Geometry.lineString(LineString(part.polygon.rings[0]))
-                let framed = Geometry.commonFrame(outer, territories[j].geometry)
-                let ring = framed.first, other = framed.second
                 let length: Double
-                if snap > 0 {
-                    length = try lengthNear(ring, try other.boundary(), snap: snap)
-                } else if ring == outer, other == territories[j].geometry {
-                    if prepared[j] == nil { prepared[j] = try PreparedGeometry(try other.boundary()) }
-                    length = g.length(of: try prepared[j]!.intersection(ring))
+                if snap > 0 || part.envelope.reachesAntimeridian || (territories[j].geometry.envelope?.reachesAntimeridian ?? false) {
+                    let framed = Geometry.commonFrame(outer, territories[j].geometry)
+                    length = snap > 0 ? try lengthNear(framed.first, try framed.second.boundary(), snap: snap)
+                        : g.length(of: try framed.second.boundary().intersection(framed.first))
                 } else {
-                    length = g.length(of: try other.boundary().intersection(ring))
+                    // In one frame already: the neighbour's boundary prepared once for all its enclaves.
+                    if prepared[j] == nil { prepared[j] = try PreparedGeometry(try territories[j].geometry.boundary()) }
+                    length = g.length(of: try prepared[j]!.intersection(outer))
                 }
                 if length >= g.length(of: outer) * (1 - 1e-9) - 2 * snap - 0.01 { surroundedBy = territories[j].id }
             }
@@ -116,10 +117,7 @@ public enum Enclaves {
     static func sharedLength(_ a: Geometry, _ b: Geometry, snap: Double) throws -> Double {
         let framed = Geometry.commonFrame(a, b)
         let ga = framed.first, gb = framed.second
-        guard let ea = ga.envelope, let eb = gb.envelope else { return 0 }
-        let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
-                           maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6 + snap / 111_320 / 0.17)
-        guard box.minX <= box.maxX, box.minY <= box.maxY else { return 0 }
+        guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6 + snap / 111_320 / 0.17) else { return 0 }
         let ca = try ga.boundary().clipped(to: box), cb = try gb.boundary().clipped(to: box)
         if snap > 0 { return try lengthNear(ca, cb, snap: snap) }
         return Geodesic.wgs84.length(of: try ca.intersection(cb))

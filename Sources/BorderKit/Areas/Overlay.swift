@@ -69,10 +69,10 @@ public enum Areas {
         }
         if !affected.isEmpty || !layers.isEmpty {
             // One frame for the whole overlay: the east-shifted one if anything reaches ±180°.
-            let shift = (affected.map(\.geometry) + layers).contains { $0.envelope?.reachesAntimeridian ?? false }
-            func framed(_ g: Geometry) -> Geometry { shift && g.antimeridianForm != .aroundPole ? g.eastShifted() : g }
-            let affectedGeometry = affected.map { framed($0.geometry) }
-            let claimGeometry = activeClaims.map { framed($0.geometry) }, controlGeometry = activeControl.map { framed($0.geometry) }
+            let framed = Geometry.inOneFrame(affected.map(\.geometry) + activeClaims.map(\.geometry) + activeControl.map(\.geometry))
+            let affectedGeometry = Array(framed[..<affected.count])
+            let claimGeometry = Array(framed[affected.count..<(affected.count + activeClaims.count)])
+            let controlGeometry = Array(framed[(affected.count + activeClaims.count)...])
             let linework = try (affectedGeometry + claimGeometry + controlGeometry).map { try $0.boundary() }
             var faces: Geometry
             do {

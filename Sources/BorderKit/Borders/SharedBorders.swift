@@ -196,11 +196,9 @@ public enum Borders {
     static func overlapArea(_ a: Geometry, _ b: Geometry) throws -> Double {
         let framed = Geometry.commonFrame(a, b)
         let ga = framed.first, gb = framed.second
-        guard let ea = ga.envelope, let eb = gb.envelope else { return 0 }
-        let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
-                           maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6)
-        guard box.minX <= box.maxX, box.minY <= box.maxY else { return 0 }
-        return Geodesic.wgs84.area(of: try ga.clipped(to: box).intersection(try gb.clipped(to: box)))
+        guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6) else { return 0 }
+        let ca = box.contains(ea) ? ga : try ga.clipped(to: box), cb = box.contains(eb) ? gb : try gb.clipped(to: box)
+        return Geodesic.wgs84.area(of: try ca.intersection(cb))
     }
 
     /// The border of one pair, computed in their common frame (`Geometry.commonFrame`).
@@ -214,14 +212,13 @@ public enum Borders {
         let ids = [a.id, b.id].idSorted()
         let framed = Geometry.commonFrame(a.geometry, b.geometry)
         let ga = framed.first, gb = framed.second
-        guard let ea = ga.envelope, let eb = gb.envelope else { return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []) }
         // Both lie within their own envelopes, so what they share lies in the overlap of the two: clipping both
         // to that box (a hair larger, so nothing shared runs along its edge) spares the overlay the rest of two
         // whole countries and leaves the intersection as it was.
-        let box = Envelope(minX: max(ea.minX, eb.minX), minY: max(ea.minY, eb.minY),
-                           maxX: min(ea.maxX, eb.maxX), maxY: min(ea.maxY, eb.maxY)).expanded(by: 1e-6 + options.snap / 111_320 / 0.17)
-        let inside = { (e: Envelope) in e.minX >= box.minX && e.minY >= box.minY && e.maxX <= box.maxX && e.maxY <= box.maxY }
-        let ca = inside(ea) ? ga : try ga.clipped(to: box), cb = inside(eb) ? gb : try gb.clipped(to: box)
+        guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6 + options.snap / 111_320 / 0.17) else {
+            return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: [])
+        }
+        let ca = box.contains(ea) ? ga : try ga.clipped(to: box), cb = box.contains(eb) ? gb : try gb.clipped(to: box)
         var meet: Geometry
         do {
             meet = try ca.intersection(cb)

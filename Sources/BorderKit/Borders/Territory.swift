@@ -158,11 +158,12 @@ extension Territory {
     /// `geometry` in a frame where it is continuous across the antimeridian, with parts meeting along 180° joined.
     static func continuous(_ geometry: Geometry, source: String, pointer: String, id: String,
                            warnings: inout [InputWarning]) throws -> Geometry {
+        let form = geometry.antimeridianForm
+        guard form == .crosses || form == .split else { return geometry }
         let shifted: Geometry
         do { shifted = try geometry.continuousAcrossAntimeridian() } catch {
             throw InputError("\(source): \(pointer): \(id): \(error)", kind: .geometry)
         }
-        guard shifted != geometry else { return geometry }
         do {
             return try shifted.joinedAcrossAntimeridian()
         } catch {

@@ -79,7 +79,7 @@ public enum Measure {
         // ±180° joined, so the cut is not counted in the perimeter and validity is judged where GEOS sees the
         // geometry whole.
         var whole = g
-        if hasPolygons, g.antimeridianForm == .crosses || g.antimeridianForm == .split {
+        if hasPolygons, [.crosses, .split].contains(g.antimeridianForm) {
             do { whole = try g.continuousAcrossAntimeridian().joinedAcrossAntimeridian() } catch let error as AntimeridianError {
                 throw InputError("feature \(index)\(feature.id.map { " (\($0))" } ?? ""): \(error)", kind: .geometry)
             }

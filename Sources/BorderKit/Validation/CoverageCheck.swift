@@ -54,8 +54,7 @@ public enum CoverageCheck {
             CoverageOverlap(features: o.territories.sorted { Int($0)! < Int($1)! }.map { names[$0]! }, area: o.area)
         }.sorted { ($0.features.first ?? "", -$0.area) < ($1.features.first ?? "", -$1.area) }
         // The union in one frame: the east-shifted one if anything reaches ±180°.
-        let shift = territories.contains { $0.geometry.envelope?.reachesAntimeridian ?? false }
-        let all = territories.map { shift && $0.geometry.antimeridianForm != .aroundPole ? $0.geometry.eastShifted() : $0.geometry }
+        let all = Geometry.inOneFrame(territories.map(\.geometry))
         var gaps: [CoverageGap] = []
         if !all.isEmpty {
             // Every face of the union's boundary that the union does not cover is a bounded region no feature

@@ -22,6 +22,19 @@ public struct Envelope: Hashable, Sendable {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
 
+    /// The box both hold, grown by `margin` on every side; nil when they share nothing (even after the margin).
+    /// What two geometries share lies in it, so clipping both to it (`GEOSClipByRect_r`) spares an overlay the rest.
+    public func shared(with other: Envelope, margin: Double = 0) -> Envelope? {
+        let box = Envelope(minX: max(minX, other.minX), minY: max(minY, other.minY),
+                           maxX: min(maxX, other.maxX), maxY: min(maxY, other.maxY)).expanded(by: margin)
+        return box.minX <= box.maxX && box.minY <= box.maxY ? box : nil
+    }
+
+    /// True when `other` lies wholly inside this box.
+    public func contains(_ other: Envelope) -> Bool {
+        other.minX >= minX && other.minY >= minY && other.maxX <= maxX && other.maxY <= maxY
+    }
+
     /// The smallest box holding both.
     public func union(_ other: Envelope) -> Envelope {
         Envelope(minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))

@@ -47,11 +47,9 @@ extension Geometry {
         case .point, .multiPoint: return .none
         default: break
         }
+        // `lineStrings` and `polygons` reach into collections too.
         for line in lineStrings { scan(line.positions, ring: false) }
         for polygon in polygons { for r in polygon.rings { scan(r, ring: true) } }
-        if case .geometryCollection(let c) = self {
-            for g in c.geometries where g.antimeridianForm != .none { return g.antimeridianForm }
-        }
         if pole { return .aroundPole }
         if jumps { return .crosses }
         if east && west { return .split }
@@ -246,6 +244,15 @@ extension Geometry {
         // A part that straddles 0° is left where it is by `eastShifted()`, so a pair's far-apart parts never
         // meet by being moved.
         return GeometryPair(first: shift(a, ea), second: shift(b, eb))
+    }
+}
+
+extension Geometry {
+    /// Geometries in one frame for one overlay or union: as they are, unless any reaches the antimeridian, in
+    /// which case all are `eastShifted()` (a geometry around a pole is left as it is).
+    public static func inOneFrame(_ geometries: [Geometry]) -> [Geometry] {
+        guard geometries.contains(where: { $0.envelope?.reachesAntimeridian ?? false }) else { return geometries }
+        return geometries.map { $0.antimeridianForm == .aroundPole ? $0 : $0.eastShifted() }
     }
 }
 
