@@ -21,7 +21,25 @@ struct ConvertCommand: BorderKitSubcommand {
         guard (0...7).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 7") }
     }
 
+    /// Streams: each feature is written as soon as it is read, into a file put in place at the end (nothing
+    /// is written if the input turns out bad half-way), so memory holds a feature, not the file.
     func execute() throws {
-        try output.write(GeoJSONWriter(decimals: decimals).data(try GeoJSONReader.read(path: file)))
+        let writer = GeoJSONWriter(decimals: decimals)
+        let out = try AtomicOutput(output.output ?? "-")
+        var bytes: [UInt8] = []
+        var count = 0
+        let root = try GeoJSONReader.stream(path: file, onCollection: { head in
+            writer.writeHead(of: head, to: &bytes)
+        }, onFeature: { feature, index in
+            writer.writeFeature(feature, at: index, to: &bytes)
+            count += 1
+            if bytes.count >= 1 << 16 {
+                try out.write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        })
+        if case .featureCollection = root { writer.writeTail(count: count, to: &bytes) } else { bytes = writer.data(root) }
+        try out.write(bytes)
+        try out.commit()
     }
 }

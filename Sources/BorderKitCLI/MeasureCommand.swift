@@ -33,6 +33,18 @@ struct MeasureCommand: BorderKitSubcommand {
 
     func execute() throws {
         let geojson: GeoJSON, source: String
+        if let file, format != .geojson {
+            // The report holds rows, not features: the file streams through, a batch at a time.
+            let source = file == "-" ? "<stdin>" : file
+            var measure = StreamingMeasure(source: source, workers: workers, idProperty: idProperty)
+            let root = try GeoJSONReader.stream(path: file) { feature, _ in try measure.add(feature) }
+            if case .featureCollection = root {} else { for f in root.features { try measure.add(f) } }
+            for note in root.notes { FileIO.writeToStandardError("borderkit: warning: \(source): \(note)\n") }
+            let out = try AtomicOutput(output.output ?? "-")
+            try measure.finish().write(format) { try out.write($0) }
+            try out.commit()
+            return
+        }
         if let file {
             (geojson, source) = (try GeoJSONReader.read(path: file), file == "-" ? "<stdin>" : file)
         } else {

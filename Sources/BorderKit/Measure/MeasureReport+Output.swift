@@ -4,7 +4,10 @@ import GeoCore
 /// JSON and GeoJSON in SI units (`length_m`, `area_m2`, `perimeter_m`).
 extension MeasureReport {
     /// The per-feature table in km (Markdown, CSV) or SI units (JSON).
-    public func table(si: Bool) -> Table {
+    public func table(si: Bool) -> Table { table(si: si, rows: features.indices) }
+
+    /// The table of the rows `range` only.
+    func table(si: Bool, rows range: Range<Int>) -> Table {
         let lengthName = si ? "length_m" : "length_km"
         let areaName = si ? "area_m2" : "area_km2"
         let perimeterName = si ? "perimeter_m" : "perimeter_km"
@@ -13,7 +16,7 @@ extension MeasureReport {
         func number(_ v: Double?, _ s: Double) -> Cell { v.map { .number($0 * s, decimals: 3) } ?? .empty }
         return Table(
             columns: ["index", "id", "name", "geometry_type", "vertices", "valid", "invalid_reason", lengthName, areaName, perimeterName],
-            rows: features.map { f in
+            rows: features[range].map { f in
                 [.integer(f.index), f.id.map { .text($0.description) } ?? .empty, f.name.map(Cell.text) ?? .empty,
                  f.geometryType.map { .text($0.rawValue) } ?? .empty, .integer(f.vertexCount),
                  f.validity.map { .bool($0.isValid) } ?? .empty, f.validity?.reason.map(Cell.text) ?? .empty,
@@ -23,11 +26,17 @@ extension MeasureReport {
 
     /// The report as Markdown: one row per feature in km and km², and the totals.
     public var markdown: String {
-        var text = "# Measures of \(source)\n\n"
-        text += "Geodesic on WGS84 (PROJ geodesic.h, Karney's algorithm): lengths and perimeters in km, areas in km², "
-        text += "3 decimals. Validity from GEOS \(geosVersion).\n\n"
-        text += table(si: false).markdown
-        text += "\n**Totals:** \(features.count) features, \(totalVertices) vertices, \(invalidCount) invalid; "
+        markdownHead + table(si: false).markdown + markdownTotals
+    }
+
+    private var markdownHead: String {
+        "# Measures of \(source)\n\n"
+            + "Geodesic on WGS84 (PROJ geodesic.h, Karney's algorithm): lengths and perimeters in km, areas in km², "
+            + "3 decimals. Validity from GEOS \(geosVersion).\n\n"
+    }
+
+    private var markdownTotals: String {
+        var text = "\n**Totals:** \(features.count) features, \(totalVertices) vertices, \(invalidCount) invalid; "
         text += "length \(JSONNumberFormat.fixedPadded(totalLength / 1e3, decimals: 3)) km, "
         text += "area \(JSONNumberFormat.fixedPadded(totalArea / 1e6, decimals: 3)) km², "
         text += "perimeter \(JSONNumberFormat.fixedPadded(totalPerimeter / 1e3, decimals: 3)) km.\n"
@@ -37,12 +46,59 @@ extension MeasureReport {
     /// CSV in km and km²: one row per feature.
     public var csv: CSVTables { CSVTables([.init(name: "features", table: table(si: false))]) }
 
+    /// The report's text in `format` (md, csv, json; not geojson), handed to `emit` a piece at a time, 4,096
+    /// rows to a piece: a report of a million rows is never whole in memory as cells or text. The pieces
+    /// joined are the bytes of `markdown`, `csv.main`, or `json` and a newline.
+    public func write(_ format: ReportFormat, _ emit: ([UInt8]) throws -> Void) throws {
+        let step = 4096
+        let pieces = stride(from: 0, to: features.count, by: step).map { $0..<min($0 + step, features.count) }
+        switch format {
+        case .markdown:
+            // A column is right-aligned when every row's cell in it is a number or empty, and one is a number.
+            let columns = table(si: false, rows: 0..<0).columns
+            var numeric = [Bool](repeating: true, count: columns.count), anyNumber = numeric.map { _ in false }
+            for range in pieces {
+                for row in table(si: false, rows: range).rows {
+                    for (c, cell) in row.enumerated() {
+                        if cell.isNumeric { anyNumber[c] = true } else if cell != .empty { numeric[c] = false }
+                    }
+                }
+            }
+            let alignment = zip(numeric, anyNumber).map { $0 && $1 }
+            try emit(Array((markdownHead + Table.markdownHeader(columns, numeric: alignment)).utf8))
+            for range in pieces { try emit(Array(table(si: false, rows: range).markdownRows.utf8)) }
+            try emit(Array(markdownTotals.utf8))
+        case .csv:
+            try emit(Array(Table.csvHeader(table(si: false, rows: 0..<0).columns).utf8))
+            for range in pieces { try emit(Array(table(si: false, rows: range).csvRows.utf8)) }
+        case .json, .geojson:
+            var out: [UInt8] = []
+            JSONWriter.write(json(features: .array([])), to: &out)
+            // Split the document where its empty feature list is, and put the rows in between.
+            let marker = Array(#""features":[]"#.utf8)
+            guard let at = out.firstRange(of: marker) else { return try emit(out + [0x0A]) }
+            try emit(Array(out[..<(at.lowerBound + marker.count - 1)]))
+            for (k, range) in pieces.enumerated() {
+                var piece: [UInt8] = k == 0 ? [] : [UInt8(ascii: ",")]
+                guard case .array(let rows) = table(si: true, rows: range).jsonRows else { continue }
+                for (i, row) in rows.enumerated() {
+                    if i > 0 { piece.append(UInt8(ascii: ",")) }
+                    JSONWriter.write(row, to: &piece)
+                }
+                try emit(piece)
+            }
+            try emit(Array(out[(at.lowerBound + marker.count - 1)...]) + [0x0A])
+        }
+    }
+
     /// The report as JSON in metres and m²: one object per feature, and the totals.
-    public var json: JSONValue {
+    public var json: JSONValue { json(features: table(si: true).jsonRows) }
+
+    private func json(features rows: JSONValue) -> JSONValue {
         .object([
             "source": .string(source),
             "method": .string("geodesic on WGS84 (PROJ geodesic.h); validity from GEOS \(geosVersion)"),
-            "features": table(si: true).jsonRows,
+            "features": rows,
             "totals": .object([
                 "features": .integer(Int64(features.count)),
                 "vertices": .integer(Int64(totalVertices)),

@@ -50,10 +50,16 @@ public enum Measure {
     /// territories theirs; a feature without it keeps its own id.
     public static func run(_ features: [Feature], source: String, geodesic: Geodesic = .wgs84,
                            workers: Int? = nil, idProperty: String? = nil) throws -> MeasureReport {
+        try run(features, firstIndex: 0, source: source, geodesic: geodesic, workers: workers, idProperty: idProperty)
+    }
+
+    /// `run` on features numbered from `firstIndex` in their file.
+    static func run(_ features: [Feature], firstIndex: Int, source: String, geodesic: Geodesic,
+                    workers: Int?, idProperty: String?) throws -> MeasureReport {
         let rows = Locked([Result<FeatureMeasurement, any Error>?](repeating: nil, count: features.count))
         try Parallel.forEach(count: features.count, workers: workers ?? Parallel.processorCount) { _ in { index in
             let row = Result<FeatureMeasurement, any Error> {
-                var m = try measure(features[index], index: index, geodesic: geodesic)
+                var m = try measure(features[index], index: firstIndex + index, geodesic: geodesic)
                 if let idProperty {
                     switch features[index].properties?[idProperty] {
                     case .string(let s)?: m.id = .string(s)
@@ -95,5 +101,46 @@ public enum Measure {
             length: hasLines ? geodesic.length(of: g) : nil,
             area: polygonal?.area,
             perimeter: polygonal?.perimeter)
+    }
+}
+
+/// Measures features as a file hands them out, a batch at a time, so that memory holds one batch of features
+/// and the rows, not the file (`measure` of a coverage of a million cells).
+public struct StreamingMeasure {
+    private let source: String
+    private let geodesic: Geodesic
+    private let workers: Int?
+    private let idProperty: String?
+    private var batch: [Feature] = []
+    private var batchVertices = 0
+    private var rows: [FeatureMeasurement] = []
+
+    /// A measure whose report names `source`; the options are `Measure.run`'s.
+    public init(source: String, geodesic: Geodesic = .wgs84, workers: Int? = nil, idProperty: String? = nil) {
+        self.source = source
+        self.geodesic = geodesic
+        self.workers = workers
+        self.idProperty = idProperty
+    }
+
+    /// Takes the next feature of the file; a full batch (4,096 features or a million vertices) is measured
+    /// on the workers and let go.
+    public mutating func add(_ feature: Feature) throws {
+        batchVertices += feature.geometry?.vertexCount ?? 0
+        batch.append(feature)
+        if batch.count >= 4096 || batchVertices >= 1 << 20 { try flush() }
+    }
+
+    private mutating func flush() throws {
+        guard !batch.isEmpty else { return }
+        rows += try Measure.run(batch, firstIndex: rows.count, source: source, geodesic: geodesic, workers: workers, idProperty: idProperty).features
+        batch.removeAll(keepingCapacity: true)
+        batchVertices = 0
+    }
+
+    /// The report of every feature taken, in their order.
+    public mutating func finish() throws -> MeasureReport {
+        try flush()
+        return MeasureReport(source: source, features: rows)
     }
 }

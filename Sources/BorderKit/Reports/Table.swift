@@ -52,40 +52,56 @@ public struct Table: Hashable, Sendable {
 
     /// A GitHub-flavoured Markdown table; numeric columns right-aligned.
     public var markdown: String {
-        func escape(_ s: String) -> String {
-            var out = ""
-            for c in s {
-                switch c {
-                case "|": out += "\\|"
-                case "\n", "\r": out += " "
-                default: out.append(c)
-                }
-            }
-            return out
-        }
-        var lines = ["| " + columns.map(escape).joined(separator: " | ") + " |"]
         let numeric = columns.indices.map { c in rows.contains { $0[c].isNumeric } && rows.allSatisfy { $0[c].isNumeric || $0[c] == .empty } }
-        lines.append("|" + numeric.map { $0 ? "---:|" : "---|" }.joined())
-        for row in rows {
-            lines.append("| " + row.map { escape($0.plain) }.joined(separator: " | ") + " |")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        return Table.markdownHeader(columns, numeric: numeric) + markdownRows
     }
 
-    /// RFC 4180 CSV with a header row; fields quoted when they hold a comma, quote or line break.
-    public var csv: String {
-        func quote(_ s: String) -> String {
-            guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-            return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
-        }
-        var text = columns.map(quote).joined(separator: ",") + "\r\n"
+    /// The header and alignment lines of a Markdown table; `numeric` columns are right-aligned.
+    static func markdownHeader(_ columns: [String], numeric: [Bool]) -> String {
+        "| " + columns.map(Table.escapeMarkdown).joined(separator: " | ") + " |\n"
+            + "|" + numeric.map { $0 ? "---:|" : "---|" }.joined() + "\n"
+    }
+
+    /// The rows of the Markdown table, a line each.
+    var markdownRows: String {
+        var text = ""
         for row in rows {
-            text += row.map { quote($0.plain) }.joined(separator: ",") + "\r\n"
+            text += "| " + row.map { Table.escapeMarkdown($0.plain) }.joined(separator: " | ") + " |\n"
         }
         return text
     }
 
-    /// The rows as JSON objects keyed by column name, in column order.
+    private static func escapeMarkdown(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "|": out += "\\|"
+            case "\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    public var csv: String { Table.csvHeader(columns) + csvRows }
+
+    /// The header line of a CSV table.
+    static func csvHeader(_ columns: [String]) -> String { columns.map(Table.quoteCSV).joined(separator: ",") + "\r\n" }
+
+    /// The rows of the CSV table, a line each.
+    var csvRows: String {
+        var text = ""
+        for row in rows {
+            text += row.map { Table.quoteCSV($0.plain) }.joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+
+    private static func quoteCSV(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+    }
+
     public var jsonRows: JSONValue {
         .array(rows.map { row in .object(JSONObject(zip(columns, row).map { JSONMember($0, $1.json) })) })
     }

@@ -16,45 +16,168 @@ public struct GeoJSONReader: Sendable {
 
     /// Reads a file, or standard input when `path` is "-".
     public static func read(path: String) throws -> GeoJSON {
+        var features: [Feature] = []
+        var root = try stream(path: path) { feature, _ in features.append(feature) }
+        if case .featureCollection(var c) = root {
+            c.features = features
+            root = .featureCollection(c)
+        }
+        return root
+    }
+
+    /// Reads a file feature by feature: `onFeature` gets each feature of a FeatureCollection as soon as it is
+    /// read and checked (with its index), after `onCollection` got the collection's other members and notes;
+    /// the bytes read are let go as it goes (see `InputBytes`), so memory holds what the caller keeps.
+    ///
+    /// Returns the root: for a FeatureCollection without its features (they went to `onFeature`), else the
+    /// Feature or geometry whole (neither closure is called). Errors are those of `read`, or the closures'.
+    public static func stream(path: String, onCollection: (FeatureCollection) throws -> Void = { _ in },
+                              onFeature: (Feature, Int) throws -> Void) throws -> GeoJSON {
         let reader = GeoJSONReader(source: path == "-" ? "<stdin>" : path)
-        // The file's bytes are let go once parsed, before the geometry is built.
-        let root = try JSONValue.read(try FileIO.readAll(path), source: reader.source)
-        return try reader.decode(root)
+        return try FileIO.withInput(path) { input in
+            try reader.parse(input.buffer, release: input.release(upTo:), onCollection: onCollection, onFeature: onFeature)
+        }
     }
 
     /// Parses GeoJSON text.
     public func read(_ bytes: [UInt8]) throws(GeoJSONError) -> GeoJSON {
-        try decode(try JSONValue.read(bytes, source: source))
+        var features: [Feature] = []
+        let root: GeoJSON
+        do {
+            root = try bytes.withUnsafeBufferPointer { buffer in
+                try parse(buffer, release: nil, onCollection: { _ in }, onFeature: { f, _ in features.append(f) })
+            }
+        } catch let error as GeoJSONError {
+            throw error
+        } catch {
+            throw fail("", "\(error)")  // the closures above do not throw
+        }
+        if case .featureCollection(var c) = root {
+            c.features = features
+            return .featureCollection(c)
+        }
+        return root
     }
 
-    /// Decodes an already parsed JSON value. Taking it (`consuming`), a FeatureCollection's features are let go
-    /// one by one as they are decoded, so the JSON tree and the geometry built from it are not both whole in
-    /// memory at once.
-    public func decode(_ root: consuming JSONValue) throws(GeoJSONError) -> GeoJSON {
-        let (shared, type) = try typedObject(root, "", expected: "a GeoJSON object")
-        var object = shared
-        let hasCRS = object["crs"] != nil
+    /// Decodes an already parsed JSON value.
+    public func decode(_ root: JSONValue) throws(GeoJSONError) -> GeoJSON {
+        try decode(RawGeoJSON(root), scan: nil)
+    }
+
+    /// The streaming parse: a look ahead at the root's members (its type, its legacy `crs`, a collection's
+    /// other members), then the features read and decoded one at a time. Text the look ahead cannot make
+    /// sense of is parsed whole as JSON and decoded from the tree, so that every error is the one it always was.
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)?,
+                       onCollection: (FeatureCollection) throws -> Void, onFeature: (Feature, Int) throws -> Void) throws -> GeoJSON {
+        var parser = JSONParser(bytes)
+        parser.progress = release
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.i = 3 }
+        do {
+            guard let scan = parser.scanRoot(), case .string(let type)? = scan.members["type"], GeoJSONReader.allTypes.contains(type),
+                  type != "FeatureCollection" || (scan.featureMembers == 1 && scan.featuresAreArrays) else {
+                let root = try parser.parseValue()
+                parser.skipWhitespace()
+                if parser.i < bytes.count { throw parser.error("unexpected data after the JSON value") }
+                return try deliver(try decode(RawGeoJSON(consume root), scan: nil), onCollection, onFeature)
+            }
+            if type != "FeatureCollection" {
+                let raw = try parser.parseRaw(type == "Feature" ? .feature : .geometry)
+                parser.skipWhitespace()
+                if parser.i < bytes.count { throw parser.error("unexpected data after the JSON value") }
+                return try decode(raw, scan: scan)
+            }
+            // A FeatureCollection: its members but the features are known; the features go out one by one.
+            // The first error (of the input or of a closure) waits until the text has been read to its end:
+            // a syntax error anywhere is reported before it, as when the whole text was parsed first.
+            var pending: (any Error)?
+            var transform: CRSTransform?
+            var inner = self
+            var head = FeatureCollection([], foreignMembers: foreign(scan.members, except: ["type", "features"]))
+            do {
+                transform = try legacyTransform(scan.members)
+                if let transform {
+                    inner.checksLonLat = false
+                    head.notes.append(GeoJSONReader.reprojectionNote(transform))
+                }
+                try onCollection(head)
+            } catch {
+                pending = error
+            }
+            let hasCRS = scan.members["crs"] != nil
+            parser.skipWhitespace()
+            parser.i += 1  // "{", checked by the look ahead
+            parser.depth += 1
+            while true {
+                parser.skipWhitespace()
+                let key = try parser.parseString()
+                parser.skipWhitespace()
+                parser.i += 1  // ":"
+                parser.skipWhitespace()
+                if key == "features" {
+                    try parser.parseRawElements(.feature) { raw, index, offset in
+                        defer { release?(offset) }
+                        guard pending == nil else { return }
+                        let pointer = "/features/\(index)"
+                        do {
+                            var feature: Feature
+                            do throws(GeoJSONError) {
+                                feature = try inner.feature(raw, pointer)
+                                if let transform { feature.geometry = try reprojected(feature.geometry, pointer, transform) }
+                            } catch {
+                                throw hasCRS && transform == nil ? GeoJSONReader.hintingCRS(error) : error
+                            }
+                            try onFeature(feature, index)
+                        } catch {
+                            pending = error
+                        }
+                    }
+                } else {
+                    _ = try parser.parseValue()
+                }
+                parser.skipWhitespace()
+                guard parser.i < bytes.count else { throw parser.error("unexpected end of input in an object") }
+                if bytes[parser.i] == UInt8(ascii: ",") { parser.i += 1; continue }
+                if bytes[parser.i] == UInt8(ascii: "}") { parser.i += 1; break }
+                throw parser.error("expected ',' or '}' in an object")
+            }
+            parser.depth -= 1
+            parser.skipWhitespace()
+            if parser.i < bytes.count { throw parser.error("unexpected data after the JSON value") }
+            if let pending { throw pending }
+            try checkBBox(scan.members, "")
+            return .featureCollection(head)
+        } catch let error as JSONParser.SyntaxError {
+            let (line, column) = JSONParser.lineAndColumn(of: error.offset, in: bytes)
+            throw GeoJSONError(source: source, pointer: "", reason: "invalid JSON: \(error.reason)", line: line, column: column)
+        }
+    }
+
+    /// Hands a whole decoded text to the streaming closures, as `parse` hands out what it reads itself.
+    private func deliver(_ root: GeoJSON, _ onCollection: (FeatureCollection) throws -> Void,
+                         _ onFeature: (Feature, Int) throws -> Void) throws -> GeoJSON {
+        guard case .featureCollection(var c) = root else { return root }
+        let features = c.features
+        c.features = []
+        try onCollection(c)
+        for (i, f) in features.enumerated() { try onFeature(f, i) }
+        return .featureCollection(c)
+    }
+
+    /// Decodes a root read whole (a Feature, a geometry, or any text the look ahead left to the JSON tree).
+    private func decode(_ root: RawGeoJSON, scan: JSONParser.RootScan?) throws(GeoJSONError) -> GeoJSON {
+        let (object, type) = try typedObject(root, "", expected: "a GeoJSON object")
+        let hasCRS = object.members["crs"] != nil
         // A legacy `crs` member (GeoJSON 2008) naming another CRS: positions are read as they are, then
         // reprojected with PROJ to WGS84 lon/lat and checked there. Never read projected metres as degrees.
-        if checksLonLat, let crs = object["crs"], let name = try legacyCRSName(crs), !CRSTransform.isWGS84LonLat(name) {
-            let transform: CRSTransform
-            do { transform = try CRSTransform(from: name) } catch {
-                throw fail("/crs", "the legacy \"crs\" member names \(name), which PROJ cannot read (\(error.message)); reproject the file to WGS84 longitude/latitude", .crs)
-            }
-            var inner = self
-            inner.checksLonLat = false
-            return try inner.decode(root).reprojected(transform, reader: self)
-        }
+        let transform = checksLonLat ? try legacyTransform(object.members) : nil
+        var inner = self
+        if transform != nil { inner.checksLonLat = false }
         do throws(GeoJSONError) {
             switch type {
             case "FeatureCollection":
-                // Take the features out of the tree, so that this is the only reference to them.
-                _ = consume root
-                let taken = object["features"]
-                object["features"] = nil
-                var list: [JSONValue]
-                switch consume taken {
-                case .array(let array)?: list = array
+                var list: [RawGeoJSON]
+                switch object.members["features"] {
+                case .array(let array)?: list = array.map(RawGeoJSON.init)
                 case nil: throw fail("", "a FeatureCollection needs a \"features\" member")
                 case let other?: throw fail("/features", "\"features\" must be an array, found \(other.kindDescription)")
                 }
@@ -62,22 +185,44 @@ public struct GeoJSONReader: Sendable {
                 decoded.reserveCapacity(list.count)
                 for i in list.indices {
                     let f = list[i]
-                    list[i] = .null
-                    decoded.append(try feature(f, "/features/\(i)"))
+                    list[i] = .other(.null)
+                    var feature = try inner.feature(f, "/features/\(i)")
+                    if let transform { feature.geometry = try reprojected(feature.geometry, "/features/\(i)", transform) }
+                    decoded.append(feature)
                 }
-                try checkBBox(object, "")
+                try checkBBox(object.members, "")
                 // A `bbox` member is kept as read (checked to be numbers), like every other member.
-                return .featureCollection(FeatureCollection(decoded, foreignMembers: foreign(object, except: ["type", "features"])))
+                var collection = FeatureCollection(decoded, foreignMembers: foreign(object.members, except: ["type", "features"]))
+                if let transform { collection.notes.append(GeoJSONReader.reprojectionNote(transform)) }
+                return .featureCollection(collection)
             case "Feature":
-                return .feature(try feature(root, ""))
+                var feature = try inner.feature(root, "")
+                if let transform { feature.geometry = try reprojected(feature.geometry, "/geometry", transform) }
+                return .feature(feature)
             default:
-                return .geometry(try geometry(root, ""))
+                let g = try inner.geometry(root, "")
+                return .geometry(transform != nil ? try reprojected(g, "", transform!)! : g)
             }
-        } catch where hasCRS && checksLonLat && error.kind == .position {
-            var e = error
-            e.reason += " (the file has a \"crs\" member: RFC 7946 GeoJSON is WGS84 longitude/latitude only;"
-                + " reproject it, e.g. ogr2ogr -t_srs EPSG:4326)"
-            throw e
+        } catch where hasCRS && transform == nil {
+            throw GeoJSONReader.hintingCRS(error)
+        }
+    }
+
+    /// A position error in a file with a `crs` member that was not honoured (it names WGS84, or nothing
+    /// readable) gets a hint about that member.
+    private static func hintingCRS(_ error: GeoJSONError) -> GeoJSONError {
+        guard error.kind == .position else { return error }
+        var e = error
+        e.reason += " (the file has a \"crs\" member: RFC 7946 GeoJSON is WGS84 longitude/latitude only;"
+            + " reproject it, e.g. ogr2ogr -t_srs EPSG:4326)"
+        return e
+    }
+
+    /// The transformation to WGS84 lon/lat that a legacy `crs` member asks for; nil for none or WGS84 itself.
+    private func legacyTransform(_ members: JSONObject) throws(GeoJSONError) -> CRSTransform? {
+        guard let crs = members["crs"], let name = try legacyCRSName(crs), !CRSTransform.isWGS84LonLat(name) else { return nil }
+        do { return try CRSTransform(from: name) } catch {
+            throw fail("/crs", "the legacy \"crs\" member names \(name), which PROJ cannot read (\(error.message)); reproject the file to WGS84 longitude/latitude", .crs)
         }
     }
 
@@ -90,9 +235,9 @@ public struct GeoJSONReader: Sendable {
     private static let allTypes: Set<String> = ["FeatureCollection", "Feature", "Point", "MultiPoint", "LineString",
                                                 "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"]
 
-    private func typedObject(_ value: JSONValue, _ path: String, expected: String) throws(GeoJSONError) -> (JSONObject, String) {
+    private func typedObject(_ value: RawGeoJSON, _ path: String, expected: String) throws(GeoJSONError) -> (RawObject, String) {
         guard case .object(let object) = value else { throw fail(path, "expected \(expected), found \(value.kindDescription)") }
-        guard let type = object["type"] else { throw fail(path, "missing member \"type\"") }
+        guard let type = object.members["type"] else { throw fail(path, "missing member \"type\"") }
         guard case .string(let name) = type else {
             throw fail(JSONPointer.appending(path, "type"), "\"type\" must be a string, found \(type.kindDescription)")
         }
@@ -119,8 +264,9 @@ public struct GeoJSONReader: Sendable {
         }
     }
 
-    private func feature(_ value: JSONValue, _ path: String) throws(GeoJSONError) -> Feature {
-        let (object, type) = try typedObject(value, path, expected: "a Feature object")
+    private func feature(_ value: RawGeoJSON, _ path: String) throws(GeoJSONError) -> Feature {
+        let (raw, type) = try typedObject(value, path, expected: "a Feature object")
+        let object = raw.members
         guard type == "Feature" else { throw fail(JSONPointer.appending(path, "type"), "expected a Feature, found a \(type)") }
         var id: FeatureID?
         switch object["id"] {
@@ -132,10 +278,13 @@ public struct GeoJSONReader: Sendable {
         case let other?:
             throw fail(JSONPointer.appending(path, "id"), "\"id\" must be a string or a number, found \(other.kindDescription)")
         }
-        guard let geometryValue = object["geometry"] else {
+        guard let geometryValue = raw.geometry ?? object["geometry"].map(RawGeoJSON.init) else {
             throw fail(path, "a Feature needs a \"geometry\" member (a geometry object or null)")
         }
-        let geometry: Geometry? = geometryValue == .null ? nil : try self.geometry(geometryValue, JSONPointer.appending(path, "geometry"))
+        let geometry: Geometry?
+        if case .other(.null) = geometryValue { geometry = nil } else {
+            geometry = try self.geometry(geometryValue, JSONPointer.appending(path, "geometry"))
+        }
         let properties: JSONObject?
         switch object["properties"] {
         case nil: throw fail(path, "a Feature needs a \"properties\" member (an object or null)")
@@ -151,13 +300,17 @@ public struct GeoJSONReader: Sendable {
 
     // MARK: - Geometry
 
-    private func geometry(_ value: JSONValue, _ path: String) throws(GeoJSONError) -> Geometry {
+    private func geometry(_ value: RawGeoJSON, _ path: String) throws(GeoJSONError) -> Geometry {
         let (object, type) = try typedObject(value, path, expected: "a geometry object")
-        try checkBBox(object, path)
+        try checkBBox(object.members, path)
         if type == "GeometryCollection" {
-            guard let member = object["geometries"] else { throw fail(path, "a GeometryCollection needs a \"geometries\" member") }
             let p = JSONPointer.appending(path, "geometries")
-            guard case .array(let list) = member else { throw fail(p, "\"geometries\" must be an array, found \(member.kindDescription)") }
+            let list: [RawGeoJSON]
+            if let read = object.geometries { list = read } else {
+                guard let member = object.members["geometries"] else { throw fail(path, "a GeometryCollection needs a \"geometries\" member") }
+                guard case .array(let values) = member else { throw fail(p, "\"geometries\" must be an array, found \(member.kindDescription)") }
+                list = values.map(RawGeoJSON.init)
+            }
             var parts: [Geometry] = []
             for (i, g) in list.enumerated() { parts.append(try geometry(g, JSONPointer.appending(p, i))) }
             return .geometryCollection(GeometryCollection(parts))
@@ -165,7 +318,11 @@ public struct GeoJSONReader: Sendable {
         if type == "Feature" || type == "FeatureCollection" {
             throw fail(JSONPointer.appending(path, "type"), "expected a geometry, found a \(type)")
         }
-        guard let coordinates = object["coordinates"] else { throw fail(path, "a \(type) needs a \"coordinates\" member") }
+        guard let raw = object.coordinates ?? object.members["coordinates"].map(RawCoordinates.tree) else {
+            throw fail(path, "a \(type) needs a \"coordinates\" member")
+        }
+        if case .packed(let packed) = raw, let g = geometry(packed, type) { return g }
+        let coordinates = raw.tree
         let p = JSONPointer.appending(path, "coordinates")
         switch type {
         case "Point":
@@ -187,6 +344,46 @@ public struct GeoJSONReader: Sendable {
             return .multiPolygon(MultiPolygon(try array(coordinates, p, of: "polygons").enumerated().map { (i, v) throws(GeoJSONError) in
                 try polygon(v, JSONPointer.appending(p, i))
             }))
+        }
+    }
+
+    /// The geometry from packed coordinates when they pass every check the tree would make; nil otherwise,
+    /// and the tree is read instead, so that its messages name what is wrong.
+    private func geometry(_ c: PackedCoordinates, _ type: String) -> Geometry? {
+        if checksLonLat {
+            for p in c.positions where !(-180...180).contains(p.x) || !(-90...90).contains(p.y) { return nil }
+        }
+        func closedRings(_ rings: [[Position]]) -> Bool {
+            rings.allSatisfy { $0.count >= 4 && $0[0].x == $0[$0.count - 1].x && $0[0].y == $0[$0.count - 1].y }
+        }
+        switch (type, c.depth) {
+        case ("Point", 1):
+            return .point(Point(c.positions[0]))
+        case ("MultiPoint", 2):
+            return .multiPoint(MultiPoint(c.positions.map { Point($0) }))
+        case ("LineString", 2) where c.positions.count >= 2:
+            return .lineString(LineString(c.positions))
+        case ("MultiLineString", 3):
+            let lines = c.lists()
+            guard lines.allSatisfy({ $0.count >= 2 }) else { return nil }
+            return .multiLineString(MultiLineString(lines.map(LineString.init)))
+        case ("Polygon", 3):
+            let rings = c.lists()
+            guard closedRings(rings) else { return nil }
+            return .polygon(Polygon(rings))
+        case ("MultiPolygon", 4):
+            let rings = c.lists()
+            guard closedRings(rings) else { return nil }
+            var polygons: [Polygon] = []
+            polygons.reserveCapacity(c.counts[1].count)
+            var next = 0
+            for n in c.counts[1] {
+                polygons.append(Polygon(Array(rings[next..<next + n])))
+                next += n
+            }
+            return .multiPolygon(MultiPolygon(polygons))
+        default:
+            return nil
         }
     }
 
@@ -290,37 +487,29 @@ public struct GeoJSONReader: Sendable {
     }
 }
 
-extension GeoJSON {
-    /// Every position reprojected from the legacy `crs` to WGS84 lon/lat and checked to lie in range; the
-    /// collection's `notes` say so. Errors name the feature's pointer.
-    fileprivate func reprojected(_ transform: CRSTransform, reader: GeoJSONReader) throws(GeoJSONError) -> GeoJSON {
-        func convert(_ g: Geometry?, _ pointer: String) throws(GeoJSONError) -> Geometry? {
-            guard let g else { return nil }
-            do {
-                return try g.mapPositions { p in
-                    let q = try transform.toLonLat(p)
-                    try reader.checkReprojected(q, feature: pointer)
-                    return q
-                }
-            } catch let error as GeoJSONError {
-                var e = error
-                e.reason += " after reprojecting from \(transform.source) (the file's legacy \"crs\" member)"
-                throw e
-            } catch {
-                throw GeoJSONError(source: reader.source, pointer: pointer, reason: "\(error)", kind: .crs)
-            }
-        }
-        let note = "positions reprojected from \(transform.source) (\(transform.sourceName), the file's legacy \"crs\" member) "
+extension GeoJSONReader {
+    /// What a collection's notes say when its positions were reprojected from a legacy `crs`.
+    fileprivate static func reprojectionNote(_ transform: CRSTransform) -> String {
+        "positions reprojected from \(transform.source) (\(transform.sourceName), the file's legacy \"crs\" member) "
             + "to WGS84 longitude/latitude with PROJ"
-        switch self {
-        case .geometry(let g): return .geometry(try convert(g, "")!)
-        case .feature(var f):
-            f.geometry = try convert(f.geometry, "/geometry")
-            return .feature(f)
-        case .featureCollection(var c):
-            for i in c.features.indices { c.features[i].geometry = try convert(c.features[i].geometry, "/features/\(i)/geometry") }
-            c.notes.append(note)
-            return .featureCollection(c)
+    }
+
+    /// A geometry's positions reprojected from the legacy `crs` to WGS84 lon/lat and checked to lie in range;
+    /// errors name the feature's pointer.
+    fileprivate func reprojected(_ g: Geometry?, _ pointer: String, _ transform: CRSTransform) throws(GeoJSONError) -> Geometry? {
+        guard let g else { return nil }
+        do {
+            return try g.mapPositions { p in
+                let q = try transform.toLonLat(p)
+                try checkReprojected(q, feature: pointer)
+                return q
+            }
+        } catch let error as GeoJSONError {
+            var e = error
+            e.reason += " after reprojecting from \(transform.source) (the file's legacy \"crs\" member)"
+            throw e
+        } catch {
+            throw GeoJSONError(source: source, pointer: pointer, reason: "\(error)", kind: .crs)
         }
     }
 }

@@ -19,7 +19,9 @@ public struct GeoJSONWriter: Sendable {
         switch geojson {
         case .geometry(let g): write(g, to: &out)
         case .feature(let f): write(f, to: &out)
-        case .featureCollection(let c): write(c, to: &out)
+        case .featureCollection(let c):
+            write(c, to: &out)
+            return out
         }
         out.append(UInt8(ascii: "\n"))
         return out
@@ -29,6 +31,14 @@ public struct GeoJSONWriter: Sendable {
     public func data(_ collection: FeatureCollection) -> [UInt8] { data(.featureCollection(collection)) }
 
     func write(_ c: FeatureCollection, to out: inout [UInt8]) {
+        writeHead(of: c, to: &out)
+        for (i, f) in c.features.enumerated() { writeFeature(f, at: i, to: &out) }
+        writeTail(count: c.features.count, to: &out)
+    }
+
+    /// A collection's text up to its first feature (its type and foreign members), for writing one feature
+    /// at a time: `writeHead`, `writeFeature` for each, then `writeTail` give the bytes `data` gives.
+    public func writeHead(of c: FeatureCollection, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"type":"FeatureCollection""#.utf8)
         for m in c.foreignMembers.members where m.key != "crs" {
             out.append(UInt8(ascii: ","))
@@ -37,11 +47,17 @@ public struct GeoJSONWriter: Sendable {
             JSONWriter.write(m.value, to: &out)
         }
         out.append(contentsOf: #","features":["#.utf8)
-        for (i, f) in c.features.enumerated() {
-            out.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)
-            write(f, to: &out)
-        }
-        out.append(contentsOf: (c.features.isEmpty ? "]}" : "\n]}").utf8)
+    }
+
+    /// Feature number `index` of a collection, with the separator before it.
+    public func writeFeature(_ f: Feature, at index: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: (index == 0 ? "\n" : ",\n").utf8)
+        write(f, to: &out)
+    }
+
+    /// The end of a collection of `count` features, and the final newline.
+    public func writeTail(count: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: (count == 0 ? "]}\n" : "\n]}\n").utf8)
     }
 
     func write(_ f: Feature, to out: inout [UInt8]) {

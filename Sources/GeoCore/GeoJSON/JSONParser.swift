@@ -13,11 +13,14 @@ struct JSONParser {
         var reason: String
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var i = 0
-    private var depth = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+    var depth = 0
+    /// Called now and then by `skipValue` with how far it has read, so that the input can let go of the bytes
+    /// behind (see `InputBytes.release(upTo:)`).
+    var progress: ((Int) -> Void)?
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Parses one JSON text (a leading UTF-8 byte order mark is skipped).
     static func parse(_ data: [UInt8]) throws(SyntaxError) -> JSONValue {
@@ -37,7 +40,7 @@ struct JSONParser {
     }
 
     /// 1-based line and column of a byte offset (columns count bytes).
-    static func lineAndColumn(of offset: Int, in data: [UInt8]) -> (line: Int, column: Int) {
+    static func lineAndColumn<Bytes: RandomAccessCollection<UInt8>>(of offset: Int, in data: Bytes) -> (line: Int, column: Int) where Bytes.Index == Int {
         var line = 1, lineStart = 0
         for j in 0..<min(offset, data.count) where data[j] == UInt8(ascii: "\n") {
             line += 1
@@ -46,9 +49,9 @@ struct JSONParser {
         return (line, offset - lineStart + 1)
     }
 
-    private func error(_ reason: String) -> SyntaxError { SyntaxError(offset: i, reason: reason) }
+    func error(_ reason: String) -> SyntaxError { SyntaxError(offset: i, reason: reason) }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while i < bytes.count {
             switch bytes[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -57,7 +60,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(SyntaxError) -> JSONValue {
+    mutating func parseValue() throws(SyntaxError) -> JSONValue {
         skipWhitespace()
         guard i < bytes.count else { throw error("unexpected end of input") }
         switch bytes[i] {
@@ -75,7 +78,7 @@ struct JSONParser {
         }
     }
 
-    private func describe(_ b: UInt8) -> String {
+    func describe(_ b: UInt8) -> String {
         (0x21...0x7E).contains(b) ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x" + String(b, radix: 16, uppercase: true)
     }
 
@@ -86,7 +89,7 @@ struct JSONParser {
         i += n
     }
 
-    private mutating func enter() throws(SyntaxError) {
+    mutating func enter() throws(SyntaxError) {
         depth += 1
         if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
     }
@@ -141,7 +144,7 @@ struct JSONParser {
         return .array(elements)
     }
 
-    private mutating func parseString() throws(SyntaxError) -> String {
+    mutating func parseString() throws(SyntaxError) -> String {
         i += 1
         let start = i
         // Fast path: no escapes.
@@ -237,7 +240,7 @@ struct JSONParser {
         return r
     }
 
-    private mutating func parseNumber() throws(SyntaxError) -> JSONValue {
+    mutating func parseNumber() throws(SyntaxError) -> JSONValue {
         let start = i
         var negative = false
         if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }

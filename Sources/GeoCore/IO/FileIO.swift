@@ -60,80 +60,10 @@ public enum FileIO {
     /// then renamed over the target. On any failure the temporary file is removed and the target is left as
     /// it was. `path` "-" writes to standard output.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
-        if path == "-" {
-            try writeAll(bytes, fd: STDOUT_FILENO, path: "<stdout>")
-            return
-        }
-        // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming a file over it
-        // would replace it.
-        var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFCHR || (info.st_mode & S_IFMT) == S_IFIFO {
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw FileError(path: path, reason: "cannot open: \(systemMessage())") }
-            defer { close(fd) }
-            try writeAll(bytes, fd: fd, path: path)
-            return
-        }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.isEmpty else { throw FileError(path: path, reason: "is a folder; give a file name") }
-        #if os(Linux)
-        if try writeUnnamed(bytes, folder: folder.isEmpty ? "/" : folder, name: name, path: path) { return }
-        #endif
-        var template = Array("\(folder.isEmpty ? "/" : folder)/.\(name).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileError(path: path, reason: "cannot create a file in \(folder): \(systemMessage())") }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var done = false
-        defer {
-            if !done { unlink(temporary) }
-        }
-        do throws(FileError) {
-            try writeAll(bytes, fd: fd, path: path)
-            guard fsync(fd) == 0 else { throw FileError(path: path, reason: "cannot write: \(systemMessage())") }
-        } catch {
-            close(fd)
-            throw error
-        }
-        fchmod(fd, 0o644)
-        guard close(fd) == 0 else { throw FileError(path: path, reason: "cannot write: \(systemMessage())") }
-        guard rename(temporary, path) == 0 else { throw FileError(path: path, reason: "cannot rename into place: \(systemMessage())") }
-        done = true
+        let output = try AtomicOutput(path)
+        try output.write(bytes)
+        try output.commit()
     }
-
-    #if os(Linux)
-    /// The Linux way, which leaves nothing behind if the process is killed while writing: the bytes go into an
-    /// unnamed file in the target's folder (`O_TMPFILE`), flushed, which is then given a temporary name
-    /// (`linkat` through /proc/self/fd) and renamed over the target. Returns false, having written nothing,
-    /// where the file system or /proc does not allow it, so that the caller falls back to a named temporary file.
-    private static func writeUnnamed(_ bytes: [UInt8], folder: String, name: String, path: String) throws(FileError) -> Bool {
-        let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY  // __O_TMPFILE | O_DIRECTORY, as <fcntl.h> defines O_TMPFILE
-        let fd = open(folder, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
-        if fd < 0 {
-            if errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL { return false }
-            throw FileError(path: path, reason: "cannot create a file in \(folder): \(systemMessage())")
-        }
-        defer { close(fd) }
-        try writeAll(bytes, fd: fd, path: path)
-        guard fsync(fd) == 0 else { throw FileError(path: path, reason: "cannot write: \(systemMessage())") }
-        for attempt in 0..<100 {
-            let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(attempt)"
-            if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 {
-                guard rename(temporary, path) == 0 else {
-                    let message = systemMessage()
-                    unlink(temporary)
-                    throw FileError(path: path, reason: "cannot rename into place: \(message)")
-                }
-                return true
-            }
-            if errno == EEXIST { continue }
-            if errno == ENOENT || errno == EPERM || errno == EXDEV { return false }
-            throw FileError(path: path, reason: "cannot name the written file: \(systemMessage())")
-        }
-        return false
-    }
-    #endif
 
     /// Writes `text` to standard error (diagnostics and progress; failures to write are ignored).
     public static func writeToStandardError(_ text: String) {
@@ -143,7 +73,7 @@ public enum FileIO {
     /// Whether standard error is a terminal (progress is shown only then).
     public static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    private static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(FileError) {
+    static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(FileError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
