@@ -87,15 +87,19 @@ struct BordersCommand: BorderKitSubcommand {
         options.overlapTolerance = overlapTolerance
         options.statusSnap = statusSnap
         if let workers { options.workers = workers }
+        // The lines are kept only for what draws or writes them; a report of lengths needs their lengths.
+        options.keepsLines = format == .geojson || map.map != nil
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal ? showProgress : nil
         let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,
                                      progress: progress)
         for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
         switch format {
-        case .markdown: try output.write(report.markdown)
         case .csv: try output.write(report.csv)
-        case .json: try output.write(JSONWriter.data(report.json) + [0x0A])
         case .geojson: try output.write(GeoJSONWriter().data(report.featureCollection))
+        case .markdown, .json:
+            let out = try AtomicOutput(output.output ?? "-")
+            try report.write(format) { try out.write($0) }
+            try out.commit()
         }
         try map.write(try MapScene.borders(report, territories: list, credits: try inputs.credits(routesShown: false)))
     }

@@ -13,7 +13,8 @@ public struct BorderSegment: Sendable, Hashable {
     public var statusDate: String?
     /// Where the status comes from, from the status line.
     public var statusSource: String?
-    /// The segment's line (lon/lat on WGS84; continuous across ±180°, split when written).
+    /// The segment's line (lon/lat on WGS84; continuous across ±180°, split when written); empty when
+    /// `BorderOptions.keepsLines` is false.
     public var line: LineString
     /// Geodesic length in metres on WGS84.
     public var length: Double
@@ -77,6 +78,9 @@ public struct BorderOptions: Sendable {
     /// How far (metres) a status line may lie from a border and still give it its status; nil: the snap, at
     /// least 1 m.
     public var statusSnap: Double?
+    /// Whether each segment keeps its line (for GeoJSON and maps); without, `BorderSegment.line` is empty and
+    /// the report holds lengths, ids and nodes only: a coverage of a million cells needs a third of the memory.
+    public var keepsLines = true
     /// The default options: exact, every pair, one worker per processor.
     public init() {}
 }
@@ -247,13 +251,14 @@ public enum Borders {
             return LineString(l.positions.reversed())
         }
         var segments: [BorderSegment] = []
+        segments.reserveCapacity(merged.count)
         for line in merged.sorted(by: { ($0.positions[0].x, $0.positions[0].y) < ($1.positions[0].x, $1.positions[0].y) }) {
             for (piece, s) in try splitByStatus(line, status: status, tolerance: options.statusSnap ?? max(options.snap, 1)) {
                 let length = Geodesic.wgs84.length(piece.positions)
                 guard length > 0.01 else { continue }
                 segments.append(BorderSegment(id: "\(ids[0])|\(ids[1])#\(segments.count + 1)", territories: ids,
                                               status: s?.status ?? options.unmatchedStatus, statusDate: s?.date,
-                                              statusSource: s?.source, line: piece, length: length))
+                                              statusSource: s?.source, line: options.keepsLines ? piece : LineString([]), length: length))
             }
         }
         // Endpoints of the merged lines are the border's nodes; keep them for the tripoints.

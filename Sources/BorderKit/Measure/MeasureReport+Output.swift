@@ -4,24 +4,27 @@ import GeoCore
 /// JSON and GeoJSON in SI units (`length_m`, `area_m2`, `perimeter_m`).
 extension MeasureReport {
     /// The per-feature table in km (Markdown, CSV) or SI units (JSON).
-    public func table(si: Bool) -> Table { table(si: si, rows: features.indices) }
+    public func table(si: Bool) -> Table { pieces(si: si).table }
 
-    /// The table of the rows `range` only.
-    func table(si: Bool, rows range: Range<Int>) -> Table {
+    /// The same table, made a piece at a time as it is written.
+    func pieces(si: Bool) -> TablePieces {
         let lengthName = si ? "length_m" : "length_km"
         let areaName = si ? "area_m2" : "area_km2"
         let perimeterName = si ? "perimeter_m" : "perimeter_km"
         let scale = si ? 1.0 : 1e-3
         let areaScale = si ? 1.0 : 1e-6
         func number(_ v: Double?, _ s: Double) -> Cell { v.map { .number($0 * s, decimals: 3) } ?? .empty }
-        return Table(
+        let features = features
+        return TablePieces(
             columns: ["index", "id", "name", "geometry_type", "vertices", "valid", "invalid_reason", lengthName, areaName, perimeterName],
-            rows: features[range].map { f in
-                [.integer(f.index), f.id.map { .text($0.description) } ?? .empty, f.name.map(Cell.text) ?? .empty,
-                 f.geometryType.map { .text($0.rawValue) } ?? .empty, .integer(f.vertexCount),
-                 f.validity.map { .bool($0.isValid) } ?? .empty, f.validity?.reason.map(Cell.text) ?? .empty,
-                 number(f.length, scale), number(f.area, areaScale), number(f.perimeter, scale)]
-            })
+            count: features.count) { range in
+                features[range].map { f in
+                    [.integer(f.index), f.id.map { .text($0.description) } ?? .empty, f.name.map(Cell.text) ?? .empty,
+                     f.geometryType.map { .text($0.rawValue) } ?? .empty, .integer(f.vertexCount),
+                     f.validity.map { .bool($0.isValid) } ?? .empty, f.validity?.reason.map(Cell.text) ?? .empty,
+                     number(f.length, scale), number(f.area, areaScale), number(f.perimeter, scale)]
+                }
+            }
     }
 
     /// The report as Markdown: one row per feature in km and km², and the totals.
@@ -50,63 +53,34 @@ extension MeasureReport {
     /// rows to a piece: a report of a million rows is never whole in memory as cells or text. The pieces
     /// joined are the bytes of `markdown`, `csv.main`, or `json` and a newline.
     public func write(_ format: ReportFormat, _ emit: ([UInt8]) throws -> Void) throws {
-        let step = 4096
-        let pieces = stride(from: 0, to: features.count, by: step).map { $0..<min($0 + step, features.count) }
         switch format {
         case .markdown:
-            // A column is right-aligned when every row's cell in it is a number or empty, and one is a number.
-            let columns = table(si: false, rows: 0..<0).columns
-            var numeric = [Bool](repeating: true, count: columns.count), anyNumber = numeric.map { _ in false }
-            for range in pieces {
-                for row in table(si: false, rows: range).rows {
-                    for (c, cell) in row.enumerated() {
-                        if cell.isNumeric { anyNumber[c] = true } else if cell != .empty { numeric[c] = false }
-                    }
-                }
-            }
-            let alignment = zip(numeric, anyNumber).map { $0 && $1 }
-            try emit(Array((markdownHead + Table.markdownHeader(columns, numeric: alignment)).utf8))
-            for range in pieces { try emit(Array(table(si: false, rows: range).markdownRows.utf8)) }
+            try emit(Array(markdownHead.utf8))
+            try pieces(si: false).writeMarkdown(emit)
             try emit(Array(markdownTotals.utf8))
         case .csv:
-            try emit(Array(Table.csvHeader(table(si: false, rows: 0..<0).columns).utf8))
-            for range in pieces { try emit(Array(table(si: false, rows: range).csvRows.utf8)) }
+            try pieces(si: false).writeCSV(emit)
         case .json, .geojson:
-            var out: [UInt8] = []
-            JSONWriter.write(json(features: .array([])), to: &out)
-            // Split the document where its empty feature list is, and put the rows in between.
-            let marker = Array(#""features":[]"#.utf8)
-            guard let at = out.firstRange(of: marker) else { return try emit(out + [0x0A]) }
-            try emit(Array(out[..<(at.lowerBound + marker.count - 1)]))
-            for (k, range) in pieces.enumerated() {
-                var piece: [UInt8] = k == 0 ? [] : [UInt8(ascii: ",")]
-                guard case .array(let rows) = table(si: true, rows: range).jsonRows else { continue }
-                for (i, row) in rows.enumerated() {
-                    if i > 0 { piece.append(UInt8(ascii: ",")) }
-                    JSONWriter.write(row, to: &piece)
-                }
-                try emit(piece)
-            }
-            try emit(Array(out[(at.lowerBound + marker.count - 1)...]) + [0x0A])
+            try jsonDocument(features: pieces(si: true).jsonRows).write(emit)
         }
     }
 
     /// The report as JSON in metres and m²: one object per feature, and the totals.
-    public var json: JSONValue { json(features: table(si: true).jsonRows) }
+    public var json: JSONValue { jsonDocument(features: pieces(si: true).jsonRows).value }
 
-    private func json(features rows: JSONValue) -> JSONValue {
+    private func jsonDocument(features rows: JSONDocument) -> JSONDocument {
         .object([
-            "source": .string(source),
-            "method": .string("geodesic on WGS84 (PROJ geodesic.h); validity from GEOS \(geosVersion)"),
-            "features": rows,
-            "totals": .object([
+            .init("source", .value(.string(source))),
+            .init("method", .value(.string("geodesic on WGS84 (PROJ geodesic.h); validity from GEOS \(geosVersion)"))),
+            .init("features", rows),
+            .init("totals", .value(.object([
                 "features": .integer(Int64(features.count)),
                 "vertices": .integer(Int64(totalVertices)),
                 "invalid": .integer(Int64(invalidCount)),
                 "length_m": .number(totalLength),
                 "area_m2": .number(totalArea),
                 "perimeter_m": .number(totalPerimeter),
-            ]),
+            ]))),
         ])
     }
 

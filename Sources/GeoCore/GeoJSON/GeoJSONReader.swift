@@ -362,7 +362,7 @@ public struct GeoJSONReader: Sendable {
         case ("MultiPoint", 2):
             return .multiPoint(MultiPoint(c.positions.map { Point($0) }))
         case ("LineString", 2) where c.positions.count >= 2:
-            return .lineString(LineString(c.positions))
+            return .lineString(LineString(c.exactly(0..<c.positions.count)))
         case ("MultiLineString", 3):
             let lines = c.lists()
             guard lines.allSatisfy({ $0.count >= 2 }) else { return nil }

@@ -87,15 +87,24 @@ struct PackedCoordinates {
     /// The positions split by the arrays at level `level` (the one just above the positions: depth − 2), as
     /// slices of `positions` in order.
     func lists() -> [[Position]] {
-        guard depth >= 2 else { return [positions] }
+        guard depth >= 2 else { return [exactly(0..<positions.count)] }
         var out: [[Position]] = []
         out.reserveCapacity(counts[depth - 2].count)
         var start = 0
         for n in counts[depth - 2] {
-            out.append(Array(positions[start..<start + n]))
+            out.append(exactly(start..<start + n))
             start += n
         }
         return out
+    }
+
+    /// The positions of `range` in an array of exactly their count (the reading buffer grew by doubling: kept
+    /// as it is, a million polygons would hold up to twice the memory they need).
+    func exactly(_ range: Range<Int>) -> [Position] {
+        [Position](unsafeUninitializedCapacity: range.count) { buffer, count in
+            for (k, i) in range.enumerated() { (buffer.baseAddress! + k).initialize(to: positions[i]) }
+            count = range.count
+        }
     }
 
     /// The same coordinates as a JSON tree.

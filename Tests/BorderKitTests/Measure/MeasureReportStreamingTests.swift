@@ -33,7 +33,7 @@ import Testing
             default: JSONWriter.data(report.json) + [0x0A]
             }
             #expect(joined == whole, "\(format) with \(rows) rows")
-            if rows == 9000 { #expect(pieces >= 3) }
+            if rows == 9000, format != .json { #expect(pieces >= 3, "three pieces of rows: header, 4,096, 4,096, 808") }
         }
     }
 }
