@@ -201,8 +201,7 @@ public enum Borders {
         let framed = Geometry.commonFrame(a, b)
         let ga = framed.first, gb = framed.second
         guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6) else { return 0 }
-        let ca = box.contains(ea) ? ga : try ga.clipped(to: box), cb = box.contains(eb) ? gb : try gb.clipped(to: box)
-        return Geodesic.wgs84.area(of: try ca.intersection(cb))
+        return Geodesic.wgs84.area(of: try ga.intersection(gb, clippedTo: box))
     }
 
     /// The border of one pair, computed in their common frame (`Geometry.commonFrame`).
@@ -222,18 +221,18 @@ public enum Borders {
         guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6 + options.snap / 111_320 / 0.17) else {
             return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: [])
         }
-        let ca = box.contains(ea) ? ga : try ga.clipped(to: box), cb = box.contains(eb) ? gb : try gb.clipped(to: box)
         var meet: Geometry
         do {
-            meet = try ca.intersection(cb)
+            meet = try ga.intersection(gb, clippedTo: box)
         } catch let error as GEOSError where options.snap == 0 {
             // An invalid polygon can stop the polygon overlay; its boundary still meets the neighbour's.
             _ = error
-            meet = try ca.boundary().intersection(try cb.boundary())
+            meet = try ga.clipped(to: box).boundary().intersection(try gb.clipped(to: box).boundary())
         }
         let overlap = Geodesic.wgs84.area(of: meet)
         let shared: Geometry
         if options.snap > 0 {
+            let ca = box.contains(ea) ? ga : try ga.clipped(to: box), cb = box.contains(eb) ? gb : try gb.clipped(to: box)
             let center = Position((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
             let projection = try Projection(center: center)
             let near = try projection.forward(try cb.boundary()).buffer(options.snap)

@@ -13,6 +13,32 @@ extension Geometry {
         return try binary("intersection", other, GEOSIntersection_r)
     }
 
+    /// The intersection of this geometry and `other`, each first clipped to `box` unless it lies inside it
+    /// (`GEOSClipByRect_r`, then `GEOSIntersection_r`), in one trip to GEOS: the clipped pieces stay in GEOS.
+    ///
+    /// Why: a pair of neighbours shares only what lies in the overlap of their envelopes; clipping both to it
+    /// spares the overlay the rest of two whole countries, and doing it in GEOS spares building the clipped
+    /// pieces in Swift and again in GEOS (a fifth of `borders` on the world file).
+    public func intersection(_ other: Geometry, clippedTo box: Envelope) throws -> Geometry {
+        let inside = (envelope.map(box.contains) ?? true, other.envelope.map(box.contains) ?? true)
+        return try withGEOS(other) { context, a, b in
+            context.clearError()
+            func clip(_ g: OpaquePointer, _ whole: Bool) throws -> GEOSObject? {
+                guard !whole else { return nil }
+                guard let c = GEOSClipByRect_r(context.handle, g, box.minX, box.minY, box.maxX, box.maxY) else {
+                    throw context.error("clip by rectangle")
+                }
+                return GEOSObject(c, context)
+            }
+            let ca = try clip(a, inside.0), cb = try clip(b, inside.1)
+            return try withExtendedLifetime((ca, cb)) {
+                guard let result = GEOSIntersection_r(context.handle, ca?.raw ?? a, cb?.raw ?? b) else { throw context.error("intersection") }
+                let owned = GEOSObject(result, context)
+                return try Geometry.fromGEOS(owned.raw, context)
+            }
+        }
+    }
+
     /// The part inside an axis-aligned rectangle (`GEOSClipByRect_r`): fast, for drawing; the result may
     /// be invalid where the input is, which a map does not mind.
     public func clipped(to box: Envelope) throws -> Geometry {
