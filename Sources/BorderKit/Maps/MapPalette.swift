@@ -36,9 +36,13 @@ enum MapPalette {
         let n = territories.count
         let boxes = territories.map { $0.geometry.envelope }
         var neighbours = [[Int]](repeating: [], count: n)
+        // Candidates from an STRtree on the envelopes (`GEOSSTRtree_query_r`), not from every pair: a map of
+        // 10^5 territories would otherwise compare 5 × 10^9 envelopes.
+        let tree = try? STRtree(territories.map(\.geometry))
         for i in 0..<n {
             guard let a = boxes[i], let prepared = try? PreparedGeometry(territories[i].geometry) else { continue }
-            for j in (i + 1)..<n {
+            let found = tree.flatMap { try? $0.query(a.expanded(by: 1e-6)) }
+            for j in found ?? Array((i + 1)..<n) where j > i {
                 guard let b = boxes[j], a.expanded(by: 1e-6).intersects(b) else { continue }
                 if (try? prepared.intersects(territories[j].geometry)) == true {
                     neighbours[i].append(j)
