@@ -40,9 +40,11 @@ public enum Enclaves {
     /// same connected land mass as the main body (reaching it over land means crossing another territory:
     /// Kaliningrad, Alaska, Nakhchivan, Cabinda, Musandam), else a *detached part* (an island, alone or shared
     /// with a neighbour: Great Britain's Northern Ireland, Indonesia's New Guinea). A part (or a whole one-part
-    /// territory) is an *enclave* of T when all of its outer ring lies on T's boundary.
-    public static func find(_ territories: [Territory], snap: Double = 0) throws -> [EnclaveRecord] {
+    /// territory) is an *enclave* of T when all of its outer ring lies on T's boundary. The shared lengths are
+    /// measured on `workers` threads (default: one per processor).
+    public static func find(_ territories: [Territory], snap: Double = 0, workers: Int? = nil) throws -> [EnclaveRecord] {
         let g = Geodesic.wgs84
+        let workers = workers ?? Parallel.processorCount
         struct Part { let territory: Int; let polygon: Polygon; let geometry: Geometry; let envelope: Envelope; let area: Double }
         var parts: [Part] = []
         var mainPart: [Int] = []
@@ -63,19 +65,34 @@ public enum Enclaves {
         var landMass = UnionFind(count: parts.count)
         var touching = [[Int: Double]](repeating: [:], count: parts.count)   // part → territory → shared metres
         var seen = Set<Int64>()
+        var candidates: [(Int, Int)] = []
         for (p, part) in parts.enumerated() {
             let e = part.envelope
             for copy in e.expanded(by: margin).antimeridianCopies {
                 for q in try tree.query(copy) where parts[q].territory != part.territory {
                     let (a, b) = (min(p, q), max(p, q))
                     guard seen.insert(Int64(a) * Int64(parts.count) + Int64(b)).inserted else { continue }
-                    let length = try sharedLength(parts[a].geometry, parts[b].geometry, snap: snap)
-                    guard length > 0.01 else { continue }
-                    landMass.union(a, b)
-                    touching[a][parts[b].territory, default: 0] += length
-                    touching[b][parts[a].territory, default: 0] += length
+                    candidates.append((a, b))
                 }
             }
+        }
+        seen = []
+        // The shared lengths on every worker (one GEOS context each), then the land masses in candidate order:
+        // the same result whatever the threads do.
+        let lengths = Locked([Result<Double, any Error>](repeating: .success(0), count: candidates.count))
+        let partList = parts, pairs = candidates
+        try Parallel.forEach(count: pairs.count, workers: max(1, min(workers, pairs.count))) { _ in { k in
+            let (a, b) = pairs[k]
+            let r = Result<Double, any Error> { try sharedLength(partList[a].geometry, partList[b].geometry, snap: snap) }
+            lengths.withLock { $0[k] = r }
+        } }
+        for (k, r) in lengths.withLock({ $0 }).enumerated() {
+            let length = try r.get()
+            guard length > 0.01 else { continue }
+            let (a, b) = candidates[k]
+            landMass.union(a, b)
+            touching[a][parts[b].territory, default: 0] += length
+            touching[b][parts[a].territory, default: 0] += length
         }
         var prepared: [Int: PreparedGeometry] = [:]
         var out: [EnclaveRecord] = []

@@ -108,6 +108,7 @@ extension Territory {
         var out: [Territory] = []
         var warnings: [InputWarning] = []
         var seen: [String: String] = [:]
+        var validityWarningAt: [Int] = []
         for note in geojson.notes { warnings.append(InputWarning(source: source, pointer: "", message: note)) }
         for (i, f) in geojson.features.enumerated() {
             let pointer = geojson.pointer(toFeature: i)
@@ -142,15 +143,29 @@ extension Territory {
             }
             seen[id] = pointer
             let polygonal = try continuous(geometry, source: source, pointer: pointer, id: id, warnings: &warnings)
-            let validity = try polygonal.validity()
-            if !validity.isValid {
-                let at = validity.location.map { " at \(JSONNumberFormat.fixed($0.lon, decimals: 5)), \(JSONNumberFormat.fixed($0.lat, decimals: 5))" } ?? ""
-                warnings.append(InputWarning(source: source, pointer: pointer,
-                                             message: "\(id)\(f.displayName.map { " (\($0))" } ?? ""): invalid geometry (\(validity.reason ?? "invalid")\(at)); its borders are computed as given"))
-            }
+            validityWarningAt.append(warnings.count)
             out.append(Territory(id: id, name: f.displayName, geometry: polygonal, index: i, pointer: pointer))
         }
-        return LoadedTerritories(territories: out, source: source, warnings: warnings)
+        // Validity (`GEOSisValidDetail_r`) on every worker; each warning goes where the loop above would have put it.
+        let territories = out
+        let validity = Locked([Result<Validity, any Error>?](repeating: nil, count: territories.count))
+        try Parallel.forEach(count: territories.count, workers: max(1, min(Parallel.processorCount, territories.count))) { _ in { k in
+            let v = Result<Validity, any Error> { try territories[k].geometry.validity() }
+            validity.withLock { $0[k] = v }
+        } }
+        var merged: [InputWarning] = []
+        var next = 0
+        for (k, v) in validity.withLock({ $0 }).enumerated() {
+            while next < validityWarningAt[k] { merged.append(warnings[next]); next += 1 }
+            let validity = try v!.get()
+            guard !validity.isValid else { continue }
+            let t = territories[k]
+            let at = validity.location.map { " at \(JSONNumberFormat.fixed($0.lon, decimals: 5)), \(JSONNumberFormat.fixed($0.lat, decimals: 5))" } ?? ""
+            merged.append(InputWarning(source: source, pointer: t.pointer,
+                                       message: "\(t.id)\(t.name.map { " (\($0))" } ?? ""): invalid geometry (\(validity.reason ?? "invalid")\(at)); its borders are computed as given"))
+        }
+        merged += warnings[next...]
+        return LoadedTerritories(territories: out, source: source, warnings: merged)
     }
 }
 
