@@ -36,7 +36,11 @@ public struct PairBorder: Sendable, Hashable {
     public var length: Double { segments.reduce(0) { $0 + $1.length } }
     /// Metres per status, statuses sorted by name.
     public var lengthByStatus: [StatusLength] {
-        Dictionary(grouping: segments, by: \.status).map { StatusLength(status: $0.key, length: $0.value.reduce(0) { $0 + $1.length }) }
+        // One status (the usual case): the same sum, in the same order, without grouping.
+        if let first = segments.first, segments.allSatisfy({ $0.status == first.status }) {
+            return [StatusLength(status: first.status, length: length)]
+        }
+        return Dictionary(grouping: segments, by: \.status).map { StatusLength(status: $0.key, length: $0.value.reduce(0) { $0 + $1.length }) }
             .sorted { $0.status < $1.status }
     }
 }
@@ -138,7 +142,15 @@ public enum Borders {
             } }
         }
         var pairs: [PairBorder] = [], contacts: [PairBorder] = [], overlaps: [TerritoryOverlap] = []
-        for outcome in results.withLock({ $0 }) {
+        // Taken out of the lock and let go one by one: pairs that do not touch free their memory here.
+        var outcomes = results.withLock { r in
+            defer { r = [] }
+            return r
+        }
+        pairs.reserveCapacity(outcomes.count)
+        for k in outcomes.indices {
+            let outcome = outcomes[k]
+            outcomes[k] = nil
             switch outcome {
             case .done(let p)?:
                 if !p.segments.isEmpty { pairs.append(p) } else if !p.touchPoints.isEmpty { contacts.append(p) }
@@ -180,20 +192,30 @@ public enum Borders {
         // Degrees of longitude per metre are largest at high latitude: grow by the snap at 80° to be safe.
         let margin = options.snap / 111_320 / 0.17
         let wanted = options.pairs.map { Set($0.map { $0.idSorted().joined(separator: "\u{0}") }) }
+        // A pair is found from both of its territories: kept from the first (j > i), so no set is needed, and
+        // the list comes out sorted. Envelopes looked up one turn east or west too (reaching ±180°) can find a
+        // pair from either side in either copy: those few go through a set and a final sort.
         var found = Set<Int64>()
         var out: [(Int, Int)] = []
+        var acrossAntimeridian = false
         let n = Int64(territories.count)
-        for (i, t) in territories.enumerated() {
-            guard let e = t.geometry.envelope else { continue }
-            for copy in e.expanded(by: margin).antimeridianCopies {
+        let boxes = territories.map { $0.geometry.envelope?.expanded(by: margin).antimeridianCopies ?? [] }
+        for i in territories.indices {
+            let copies = boxes[i]
+            for copy in copies {
                 for j in try tree.query(copy) where j != i {
                     let (a, b) = (min(i, j), max(i, j))
                     if let wanted, !wanted.contains([territories[a].id, territories[b].id].idSorted().joined(separator: "\u{0}")) { continue }
-                    if found.insert(Int64(a) * n + Int64(b)).inserted { out.append((a, b)) }
+                    if copies.count == 1, boxes[j].count <= 1 {
+                        if j > i { out.append((i, j)) }
+                    } else if found.insert(Int64(a) * n + Int64(b)).inserted {
+                        out.append((a, b))
+                        acrossAntimeridian = true
+                    }
                 }
             }
         }
-        return out.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return acrossAntimeridian ? out.sorted { ($0.0, $0.1) < ($1.0, $1.1) } : out
     }
 
     /// Geodesic m² where two polygonal geometries overlap (in their common frame, clipped to their shared box).
@@ -245,7 +267,8 @@ public enum Borders {
         collectPoints(shared, into: &points)
         // Each line starts at its lexicographically smaller end, so the output does not depend on the direction
         // in which GEOS happened to return it.
-        let merged = (lines.isEmpty ? [] : try Geometry.multiLineString(MultiLineString(lines)).lineMerged().lineStrings).map { l in
+        // One line is merged already (most pairs of a coverage share one run of edges): no trip to GEOS for it.
+        let merged = (lines.count <= 1 ? lines : try Geometry.multiLineString(MultiLineString(lines)).lineMerged().lineStrings).map { l in
             guard let a = l.positions.first, let b = l.positions.last, (b.x, b.y) < (a.x, a.y) else { return l }
             return LineString(l.positions.reversed())
         }
@@ -309,16 +332,21 @@ public enum Borders {
     /// node joins the earliest node found before it within the snap (looked up in a grid of snap-sized cells on
     /// the unit sphere, confirmed geodesically). Linear in the number of nodes.
     static func tripoints(_ pairs: [PairBorder], snap: Double) -> [Tripoint] {
-        var nodes: [(position: Position, territories: Set<String>)] = []
+        // A node's territories as a short list (a node has two to a handful): a set per node cost a hash table
+        // per node of a million-cell coverage.
+        var nodes: [(position: Position, territories: [String])] = []
+        func add(_ ids: [String], to k: Int) {
+            for id in ids where !nodes[k].territories.contains(id) { nodes[k].territories.append(id) }
+        }
         if snap > 0 {
             var grid = NodeGrid(cell: snap)
             for p in pairs {
                 for q in p.nodes {
                     if let k = grid.first(near: q, within: snap) {
-                        nodes[k].territories.formUnion(p.territories)
+                        add(p.territories, to: k)
                     } else {
                         grid.insert(q)
-                        nodes.append((q, Set(p.territories)))
+                        nodes.append((q, p.territories))
                     }
                 }
             }
@@ -328,10 +356,10 @@ public enum Borders {
                 for q in p.nodes {
                     let key = q.eastShiftedKey
                     if let k = index[key] {
-                        nodes[k].territories.formUnion(p.territories)
+                        add(p.territories, to: k)
                     } else {
                         index[key] = nodes.count
-                        nodes.append((q, Set(p.territories)))
+                        nodes.append((q, p.territories))
                     }
                 }
             }
@@ -379,3 +407,4 @@ struct NodeGrid {
         return best
     }
 }
+
