@@ -44,8 +44,9 @@ public struct BorderProfile: Sendable {
     ///
     /// Each part is taken in chunks of at most 100 km, each with an azimuthal equidistant projection centred on
     /// it; the short border pieces (`RouteContext.borderPieces`) that can matter to the chunk are projected once
-    /// and indexed in metres (STRtree). A sample's nearest piece, and the chunk's, come from the index
-    /// (`GEOSSTRtree_nearest_r`, exact planar distance), the points from `GEOSNearestPoints_r`; every distance is
+    /// and indexed in metres (STRtree). A sample's nearest point is found among them in the plane
+    /// (`PlanarNearest`); the chunk's nearest piece comes from the index (`GEOSSTRtree_nearest_r`, exact planar
+    /// distance) and its points from `GEOSNearestPoints_r`; every distance is
     /// then re-measured geodesically (`geod_inverse`) between the two points, so the projection only picks them.
     /// 0 where the route crosses a border.
     static func measure(_ path: RoutePath, context: RouteContext, index: Routes.Indexes, step: Double, near: Double,
@@ -73,11 +74,10 @@ public struct BorderProfile: Sendable {
                 // The profile.
                 let mine = stations.filter { chunk.isLast ? ($0 >= chunk.from && $0 <= chunk.to) : ($0 >= chunk.from && $0 < chunk.to) }
                 var closest = Double.infinity
+                var pieces = PlanarNearest(chunk.projected)
                 for at in mine {
                     let p = measure.position(at: at)
-                    let q = Geometry.point(Point(try chunk.projection.forward(p)))
-                    guard let j = try local.nearest(to: q) else { continue }
-                    let nearest = try q.nearestPoints(chunk.projected[j]).onOther
+                    guard let nearest = pieces.nearest(to: try chunk.projection.forward(p))?.point else { continue }
                     let d = Geodesic.wgs84.distance(p, try chunk.projection.inverse(nearest))
                     closest = min(closest, d)
                     out.profile.samples.append(ProfileSample(at: path.starts[k] + at, position: p.wrappedLongitude, distance: d))
