@@ -5,7 +5,8 @@
 Usage: world_borders.py FILE [ID_PROPERTY]
 How: candidate pairs from shapely's STRtree with the "intersects" predicate (only pairs that touch); the
 boundaries (shapely.boundary) and their pairwise intersections computed as arrays; the lineal parts of each pair
-merged with shapely.line_merge (vectorised over the pairs); a pair counts when the merged lines have length;
+merged with shapely.line_merge (vectorised over the pairs); a pair counts when a merged line is longer than
+1 cm (geodesic; BorderKit drops shorter pieces);
 segments = the merged LineStrings; lengths geodesic with pyproj Geod(ellps="WGS84").geometry_length; tripoints =
 the positions (exact) where the merged lines' ends and the point contacts of three or more territories coincide.
 Prints JSON: pairs, segments, total length in metres, tripoints, and the wall time.
@@ -47,14 +48,17 @@ pairs = segments = 0
 total = 0.0
 for n, pair in enumerate(line_pairs):
     pieces = [g for g in shapely.get_parts(merged[n]) if g.length > 0]
-    if not pieces:
-        continue
     for piece in pieces:
         for x, y in (piece.coords[0], piece.coords[-1]):
             nodes.setdefault((x, y), set()).update((ids[left[pair]], ids[right[pair]]))
+    # A piece of 1 cm or less (geodesic) is not a border segment: BorderKit drops them too (a Voronoi coverage
+    # of a million cells has a few dozen such slivers of edges).
+    lengths = [m for m in (geod.geometry_length(p) for p in pieces) if m > 0.01]
+    if not lengths:
+        continue
     pairs += 1
-    segments += len(pieces)
-    total += sum(geod.geometry_length(p) for p in pieces)
+    segments += len(lengths)
+    total += sum(lengths)
 elapsed = time.perf_counter() - t0
 tripoints = sum(1 for owners in nodes.values() if len(owners) >= 3)
 print(json.dumps({"pairs": pairs, "segments": segments, "length_m": total, "tripoints": tripoints, "seconds": round(elapsed, 2),

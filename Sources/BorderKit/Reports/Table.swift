@@ -83,6 +83,7 @@ public struct Table: Hashable, Sendable {
         return out
     }
 
+    /// RFC 4180 CSV with a header row; fields quoted when they hold a comma, quote or line break.
     public var csv: String { Table.csvHeader(columns) + csvRows }
 
     /// The header line of a CSV table.
@@ -102,6 +103,7 @@ public struct Table: Hashable, Sendable {
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
     }
 
+    /// The rows as JSON objects keyed by column name, in column order.
     public var jsonRows: JSONValue {
         .array(rows.map { row in .object(JSONObject(zip(columns, row).map { JSONMember($0, $1.json) })) })
     }
