@@ -43,6 +43,12 @@ public enum Enclaves {
     /// territory) is an *enclave* of T when all of its outer ring lies on T's boundary. The shared lengths are
     /// measured on `workers` threads (default: one per processor).
     public static func find(_ territories: [Territory], snap: Double = 0, workers: Int? = nil) throws -> [EnclaveRecord] {
+        try find(territories, snap: snap, workers: workers, knownContacts: [:])
+    }
+
+    /// `find`, taking the shared boundary of pairs of one-part territories from `knownContacts` (metres, keyed
+    /// `i × count + j`, i < j, from `Overlaps.scan` on the same territories, exact) instead of intersecting them again.
+    static func find(_ territories: [Territory], snap: Double = 0, workers: Int? = nil, knownContacts: [Int64: Double]) throws -> [EnclaveRecord] {
         let g = Geodesic.wgs84
         let workers = workers ?? Parallel.processorCount
         struct Part { let territory: Int; let polygon: Polygon; let geometry: Geometry; let envelope: Envelope; let area: Double }
@@ -81,8 +87,14 @@ public enum Enclaves {
         // the same result whatever the threads do.
         let lengths = Locked([Result<Double, any Error>](repeating: .success(0), count: candidates.count))
         let partList = parts, pairs = candidates
+        let onePart = territories.map { $0.geometry.polygons.count == 1 }, n = Int64(territories.count)
         try Parallel.forEach(count: pairs.count, workers: max(1, min(workers, pairs.count))) { _ in { k in
             let (a, b) = pairs[k]
+            let ta = partList[a].territory, tb = partList[b].territory
+            if snap == 0, onePart[ta], onePart[tb], let known = knownContacts[Int64(min(ta, tb)) * n + Int64(max(ta, tb))] {
+                lengths.withLock { $0[k] = .success(known) }
+                return
+            }
             let r = Result<Double, any Error> { try sharedLength(partList[a].geometry, partList[b].geometry, snap: snap) }
             lengths.withLock { $0[k] = r }
         } }

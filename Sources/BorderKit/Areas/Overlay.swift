@@ -112,13 +112,15 @@ public enum Areas {
             }
         }
         pieces.sort { ($0.territory ?? "", $0.holder, $0.claimants.joined(separator: ","), -$0.area) < ($1.territory ?? "", $1.holder, $1.claimants.joined(separator: ","), -$1.area) }
-        let overlaps = try Overlaps.find(territories, tolerance: overlapTolerance)
+        let scan = try Overlaps.scan(territories, tolerance: overlapTolerance)
+        let overlaps = scan.overlaps
         if !overlaps.isEmpty {
             notes.append("overlapping territories: each overlap is counted in every territory that holds it, so territory totals "
                 + "stay whole and their sum counts an overlap more than once")
         }
         return AreaReport(source: source, at: at, pieces: pieces, slivers: pieces.filter { $0.area < minArea }, minArea: minArea,
-                          enclaves: try Enclaves.find(territories, snap: snap), overlaps: overlaps, notes: notes,
+                          enclaves: try Enclaves.find(territories, snap: snap, knownContacts: snap == 0 ? scan.contacts : [:]),
+                          overlaps: overlaps, notes: notes,
                           warnings: warnings + overlaps.map { Borders.overlapWarning($0, source: source) })
     }
 }
@@ -144,24 +146,39 @@ public enum Overlaps {
     /// GEOS intersection per pair whose envelopes meet (STRtree; both clipped to their shared box, in their common
     /// frame across ±180°).
     public static func find(_ territories: [Territory], tolerance: Double = 1, workers: Int? = nil) throws -> [TerritoryOverlap] {
+        try scan(territories, tolerance: tolerance, workers: workers).overlaps
+    }
+
+    /// `find`, and for every pair that touches without overlapping at all, the geodesic metres of its shared
+    /// boundary (keyed `i × count + j`, i < j, territory indices): the same intersection tells both, so
+    /// `Enclaves.find` need not intersect those pairs again.
+    static func scan(_ territories: [Territory], tolerance: Double, workers: Int? = nil) throws -> (overlaps: [TerritoryOverlap], contacts: [Int64: Double]) {
         let workers = workers ?? Parallel.processorCount
         var options = BorderOptions()
         options.workers = workers
         let candidates = try Borders.candidatePairs(territories, options: options)
-        let found = Locked([Result<TerritoryOverlap?, InputError>](repeating: .success(nil), count: candidates.count))
+        let found = Locked([Result<(area: Double, sharedLength: Double), InputError>](repeating: .success((0, 0)), count: candidates.count))
         if !candidates.isEmpty {
             try Parallel.forEach(count: candidates.count, workers: max(1, min(workers, candidates.count))) { _ in { k in
                 let (i, j) = candidates[k]
-                let r: Result<TerritoryOverlap?, InputError>
+                let r: Result<(area: Double, sharedLength: Double), InputError>
                 do {
-                    let area = try Borders.overlapArea(territories[i].geometry, territories[j].geometry)
-                    r = .success(area > tolerance ? TerritoryOverlap(territories: [territories[i].id, territories[j].id].idSorted(), area: area) : nil)
+                    r = .success(try Borders.overlapAndContact(territories[i].geometry, territories[j].geometry))
                 } catch {
                     r = .failure(InputError("overlap of \(territories[i].id)–\(territories[j].id): \(error)"))
                 }
                 found.withLock { $0[k] = r }
             } }
         }
-        return try found.withLock { $0 }.compactMap { try $0.get() }.sorted { IDOrder.precedes($0.territories, $1.territories) }
+        var overlaps: [TerritoryOverlap] = [], contacts: [Int64: Double] = [:]
+        let n = Int64(territories.count)
+        for (k, r) in found.withLock({ $0 }).enumerated() {
+            let (i, j) = candidates[k], measured = try r.get()
+            if measured.area > tolerance {
+                overlaps.append(TerritoryOverlap(territories: [territories[i].id, territories[j].id].idSorted(), area: measured.area))
+            }
+            if measured.area == 0 { contacts[Int64(min(i, j)) * n + Int64(max(i, j))] = measured.sharedLength }
+        }
+        return (overlaps.sorted { IDOrder.precedes($0.territories, $1.territories) }, contacts)
     }
 }

@@ -219,11 +219,17 @@ public enum Borders {
     }
 
     /// Geodesic m² where two polygonal geometries overlap (in their common frame, clipped to their shared box).
-    static func overlapArea(_ a: Geometry, _ b: Geometry) throws -> Double {
+    static func overlapArea(_ a: Geometry, _ b: Geometry) throws -> Double { try overlapAndContact(a, b).area }
+
+    /// What one intersection of two polygonal geometries tells (in their common frame, clipped to their shared
+    /// box): the geodesic m² where they overlap, and the geodesic metres of the lines where they meet — where
+    /// they do not overlap, the length of their shared boundary.
+    static func overlapAndContact(_ a: Geometry, _ b: Geometry) throws -> (area: Double, sharedLength: Double) {
         let framed = Geometry.commonFrame(a, b)
         let ga = framed.first, gb = framed.second
-        guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6) else { return 0 }
-        return Geodesic.wgs84.area(of: try ga.intersection(gb, clippedTo: box))
+        guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6) else { return (0, 0) }
+        let meet = try ga.intersection(gb, clippedTo: box)
+        return (Geodesic.wgs84.area(of: meet), Geodesic.wgs84.length(of: meet))
     }
 
     /// The border of one pair, computed in their common frame (`Geometry.commonFrame`).
