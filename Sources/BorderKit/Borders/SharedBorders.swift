@@ -228,7 +228,7 @@ public enum Borders {
         let framed = Geometry.commonFrame(a, b)
         let ga = framed.first, gb = framed.second
         guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6) else { return (0, 0) }
-        let meet = try ga.intersection(gb, clippedTo: box)
+        let meet = try ga.intersection(gb, clippedTo: box, envelope: ea, otherEnvelope: eb)
         return (Geodesic.wgs84.area(of: meet), Geodesic.wgs84.length(of: meet))
     }
 
@@ -251,7 +251,7 @@ public enum Borders {
         }
         var meet: Geometry
         do {
-            meet = try ga.intersection(gb, clippedTo: box)
+            meet = try ga.intersection(gb, clippedTo: box, envelope: ea, otherEnvelope: eb)
         } catch let error as GEOSError where options.snap == 0 {
             // An invalid polygon can stop the polygon overlay; its boundary still meets the neighbour's.
             _ = error

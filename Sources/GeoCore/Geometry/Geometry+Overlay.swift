@@ -19,8 +19,9 @@ extension Geometry {
     /// Why: a pair of neighbours shares only what lies in the overlap of their envelopes; clipping both to it
     /// spares the overlay the rest of two whole countries, and doing it in GEOS spares building the clipped
     /// pieces in Swift and again in GEOS (a fifth of `borders` on the world file).
-    public func intersection(_ other: Geometry, clippedTo box: Envelope) throws -> Geometry {
-        let inside = (envelope.map(box.contains) ?? true, other.envelope.map(box.contains) ?? true)
+    /// `envelope` and `otherEnvelope`, when the caller has them, spare scanning both geometries again.
+    public func intersection(_ other: Geometry, clippedTo box: Envelope, envelope: Envelope? = nil, otherEnvelope: Envelope? = nil) throws -> Geometry {
+        let inside = ((envelope ?? self.envelope).map(box.contains) ?? true, (otherEnvelope ?? other.envelope).map(box.contains) ?? true)
         return try withGEOS(other) { context, a, b in
             context.clearError()
             func clip(_ g: OpaquePointer, _ whole: Bool) throws -> GEOSObject? {
