@@ -284,7 +284,7 @@ def plot(rows, path):
            f'<text x="{W / 2}" y="14" text-anchor="middle">W5: seconds against cells (log–log), whole processes, this machine</text>']
     for e in range(x0, x1 + 1):
         out.append(f'<line x1="{px(10**e):.1f}" y1="20" x2="{px(10**e):.1f}" y2="{H - B}" stroke="#ddd"/>')
-        out.append(f'<text x="{px(10**e):.1f}" y="{H - B + 16}" text-anchor="middle">10^{e}</text>')
+        out.append(f'<text x="{px(10**e):.1f}" y="{H - B + 16}" text-anchor="middle">10{str(e).translate(str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))}</text>')
     for e in range(y0, y1 + 1):
         out.append(f'<line x1="{L}" y1="{py_(10**e):.1f}" x2="{W - 20}" y2="{py_(10**e):.1f}" stroke="#ddd"/>')
         out.append(f'<text x="{L - 6}" y="{py_(10**e) + 4:.1f}" text-anchor="end">{10**e:g} s</text>')

@@ -6,7 +6,7 @@ extension AreaReport {
     private func total(_ key: (AreaPiece) -> [String]) -> [AreaTotal] {
         var sums: [String: Double] = [:]
         for p in pieces { for k in key(p) { sums[k, default: 0] += p.area } }
-        return sums.sorted { IDOrder.less($0.key, $1.key) }.map { AreaTotal(key: $0.key, area: $0.value) }
+        return IDOrder.sorted(Array(sums), by: \.key).map { AreaTotal(key: $0.key, area: $0.value) }
     }
 
     /// Geodesic m² per territory.

@@ -111,7 +111,9 @@ public enum Areas {
                 pieces.append(piece)
             }
         }
-        pieces.sort { ($0.territory ?? "", $0.holder, $0.claimants.joined(separator: ","), -$0.area) < ($1.territory ?? "", $1.holder, $1.claimants.joined(separator: ","), -$1.area) }
+        // Each piece's key made once (not twice per comparison).
+        let keys = pieces.map { ($0.territory ?? "", $0.holder, $0.claimants.joined(separator: ","), -$0.area) }
+        pieces = pieces.indices.sorted { keys[$0] < keys[$1] }.map { pieces[$0] }
         let scan = try Overlaps.scan(territories, tolerance: overlapTolerance)
         let overlaps = scan.overlaps
         if !overlaps.isEmpty {

@@ -15,9 +15,39 @@ public enum IDOrder {
     public static func precedes(_ a: [String], _ b: [String]) -> Bool {
         a.lexicographicallyPrecedes(b, by: less)
     }
+
+    /// An id with its number read once, so that sorting a million ids does not read each number twenty times.
+    struct Key: Comparable {
+        let number: Int64?
+        let text: String
+        init(_ text: String) {
+            self.text = text
+            number = Int64(text)
+        }
+        static func < (a: Key, b: Key) -> Bool {
+            switch (a.number, b.number) {
+            case let (x?, y?): return x != y ? x < y : a.text < b.text
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.text < b.text
+            }
+        }
+    }
+
+    /// `items` in this order of `key(item)` (of `keys(item)` element by element), each key read once.
+    static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
+        let keys = items.map { Key(key($0)) }
+        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+    }
+
+    /// `items` in the order of `precedes` on `keys(item)`, each key read once.
+    static func sorted<T>(_ items: [T], byList keys: (T) -> [String]) -> [T] {
+        let lists = items.map { keys($0).map(Key.init) }
+        return items.indices.sorted { lists[$0].lexicographicallyPrecedes(lists[$1]) }.map { items[$0] }
+    }
 }
 
 extension Sequence where Element == String {
     /// The ids in `IDOrder`.
-    public func idSorted() -> [String] { sorted(by: IDOrder.less) }
+    public func idSorted() -> [String] { IDOrder.sorted(Array(self)) { $0 } }
 }

@@ -159,8 +159,8 @@ public enum Borders {
             case nil: break
             }
         }
-        pairs.sort { IDOrder.precedes($0.territories, $1.territories) }
-        contacts.sort { IDOrder.precedes($0.territories, $1.territories) }
+        pairs = IDOrder.sorted(pairs, byList: \.territories)
+        contacts = IDOrder.sorted(contacts, byList: \.territories)
         overlaps.sort { IDOrder.precedes($0.territories, $1.territories) }
         var allWarnings = warnings
         for o in overlaps { allWarnings.append(overlapWarning(o, source: source)) }
