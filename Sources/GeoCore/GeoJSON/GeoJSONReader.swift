@@ -105,13 +105,11 @@ public struct GeoJSONReader: Sendable {
             }
             let hasCRS = scan.members["crs"] != nil
             parser.skipWhitespace()
-            parser.i += 1  // "{", checked by the look ahead
-            parser.depth += 1
-            while true {
-                parser.skipWhitespace()
-                let key = try parser.parseString()
-                parser.skipWhitespace()
-                parser.i += 1  // ":"
+            try parser.enter()
+            // The look ahead found members, so the object is not empty.
+            _ = try parser.openObject()
+            repeat {
+                let key = try parser.memberName()
                 parser.skipWhitespace()
                 if key == "features" {
                     try parser.parseRawElements(.feature) { raw, index, offset in
@@ -134,12 +132,7 @@ public struct GeoJSONReader: Sendable {
                 } else {
                     _ = try parser.parseValue()
                 }
-                parser.skipWhitespace()
-                guard parser.i < bytes.count else { throw parser.error("unexpected end of input in an object") }
-                if bytes[parser.i] == UInt8(ascii: ",") { parser.i += 1; continue }
-                if bytes[parser.i] == UInt8(ascii: "}") { parser.i += 1; break }
-                throw parser.error("expected ',' or '}' in an object")
-            }
+            } while try parser.nextMember()
             parser.depth -= 1
             parser.skipWhitespace()
             if parser.i < bytes.count { throw parser.error("unexpected data after the JSON value") }

@@ -108,47 +108,32 @@ extension JSONParser {
         skipWhitespace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return .other(try parseValue()) }
         try enter()
-        i += 1
         var raw = RawObject(members: JSONObject())
-        skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-            i += 1; depth -= 1
-            return .object(raw)
-        }
-        while true {
-            skipWhitespace()
-            guard i < bytes.count else { throw error("unexpected end of input in an object") }
-            guard bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
-            let key = try parseString()
-            skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
-            i += 1
-            skipWhitespace()
-            let opening = i < bytes.count ? bytes[i] : 0
-            switch (context, key) {
-            case (.feature, "geometry") where opening == UInt8(ascii: "{"):
-                raw.members.members.removeAll { $0.key == key }
-                raw.geometry = try parseRaw(.geometry)
-            case (.geometry, "coordinates") where opening == UInt8(ascii: "["):
-                raw.members.members.removeAll { $0.key == key }
-                raw.coordinates = try parseCoordinates()
-            case (.geometry, "geometries") where opening == UInt8(ascii: "["):
-                raw.members.members.removeAll { $0.key == key }
-                raw.geometries = try parseRawArray(.geometry)
-            default:
+        if try openObject() {
+            repeat {
+                let key = try memberName()
+                skipWhitespace()
+                let opening = i < bytes.count ? bytes[i] : 0
                 switch (context, key) {
-                case (.feature, "geometry"): raw.geometry = nil
-                case (.geometry, "coordinates"): raw.coordinates = nil
-                case (.geometry, "geometries"): raw.geometries = nil
-                default: break
+                case (.feature, "geometry") where opening == UInt8(ascii: "{"):
+                    raw.members.members.removeAll { $0.key == key }
+                    raw.geometry = try parseRaw(.geometry)
+                case (.geometry, "coordinates") where opening == UInt8(ascii: "["):
+                    raw.members.members.removeAll { $0.key == key }
+                    raw.coordinates = try parseCoordinates()
+                case (.geometry, "geometries") where opening == UInt8(ascii: "["):
+                    raw.members.members.removeAll { $0.key == key }
+                    raw.geometries = try parseRawArray(.geometry)
+                default:
+                    switch (context, key) {
+                    case (.feature, "geometry"): raw.geometry = nil
+                    case (.geometry, "coordinates"): raw.coordinates = nil
+                    case (.geometry, "geometries"): raw.geometries = nil
+                    default: break
+                    }
+                    raw.members.members.append(JSONMember(key, try parseValue()))
                 }
-                raw.members.members.append(JSONMember(key, try parseValue()))
-            }
-            skipWhitespace()
-            guard i < bytes.count else { throw error("unexpected end of input in an object") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; break }
-            throw error("expected ',' or '}' in an object")
+            } while try nextMember()
         }
         depth -= 1
         return .object(raw)
@@ -202,6 +187,16 @@ extension JSONParser {
         return .tree(try parseValue())
     }
 
+    /// After an element of a packed array: true when another follows (its comma read), false at the array's
+    /// end (its "]" read), nil for anything else (the array is then read again as JSON).
+    private mutating func packedNext() -> Bool? {
+        skipWhitespace()
+        guard i < bytes.count else { return nil }
+        if bytes[i] == UInt8(ascii: ",") { i += 1; return true }
+        if bytes[i] == UInt8(ascii: "]") { i += 1; return false }
+        return nil
+    }
+
     /// Packs the array at `i` (nesting `level`); false at the first irregularity (an empty array, a non-number,
     /// a position with fewer than two numbers, leaves at different depths, a syntax error).
     private mutating func pack(level: Int, _ p: inout PackedCoordinates) throws(SyntaxError) -> Bool {
@@ -220,11 +215,8 @@ extension JSONParser {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "[") else { return false }
                 guard try pack(level: level + 1, &p) else { return false }
                 n += 1
-                skipWhitespace()
-                guard i < bytes.count else { return false }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; break }
-                return false
+                guard let more = packedNext() else { return false }
+                if !more { break }
             }
             p.counts[level][slot] = n
         } else {
@@ -244,11 +236,8 @@ extension JSONParser {
                 default: break
                 }
                 n += 1
-                skipWhitespace()
-                guard i < bytes.count else { return false }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; break }
-                return false
+                guard let more = packedNext() else { return false }
+                if !more { break }
             }
             guard n >= 2 else { return false }
             p.positions.append(Position(x, y, z))

@@ -96,31 +96,48 @@ struct JSONParser {
 
     private mutating func parseObject() throws(SyntaxError) -> JSONValue {
         try enter()
-        i += 1
         var members: [JSONMember] = []
-        skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-            i += 1; depth -= 1
-            return .object(JSONObject(members))
-        }
-        while true {
-            skipWhitespace()
-            guard i < bytes.count else { throw error("unexpected end of input in an object") }
-            guard bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
-            let key = try parseString()
-            skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
-            i += 1
-            let value = try parseValue()
-            members.append(JSONMember(key, value))
-            skipWhitespace()
-            guard i < bytes.count else { throw error("unexpected end of input in an object") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; break }
-            throw error("expected ',' or '}' in an object")
+        if try openObject() {
+            repeat {
+                let key = try memberName()
+                members.append(JSONMember(key, try parseValue()))
+            } while try nextMember()
         }
         depth -= 1
         return .object(JSONObject(members))
+    }
+
+    /// Steps past the "{" at `i`: true when members follow, false when the object is empty (its "}" read too).
+    mutating func openObject() throws(SyntaxError) -> Bool {
+        i += 1
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+            return false
+        }
+        return true
+    }
+
+    /// Reads a member's name and its colon, leaving `i` at the value, which the caller reads.
+    mutating func memberName() throws(SyntaxError) -> String {
+        skipWhitespace()
+        guard i < bytes.count else { throw error("unexpected end of input in an object") }
+        guard bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
+        let key = try parseString()
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+        i += 1
+        return key
+    }
+
+    /// After a member's value: true when another member follows (its comma read), false at the object's end
+    /// (its "}" read).
+    mutating func nextMember() throws(SyntaxError) -> Bool {
+        skipWhitespace()
+        guard i < bytes.count else { throw error("unexpected end of input in an object") }
+        if bytes[i] == UInt8(ascii: ",") { i += 1; return true }
+        if bytes[i] == UInt8(ascii: "}") { i += 1; return false }
+        throw error("expected ',' or '}' in an object")
     }
 
     private mutating func parseArray() throws(SyntaxError) -> JSONValue {
