@@ -16,13 +16,16 @@ public struct GeoJSONReader: Sendable {
 
     /// Reads a file, or standard input when `path` is "-".
     public static func read(path: String) throws -> GeoJSON {
+        try collecting { each in try stream(path: path, onFeature: each) }
+    }
+
+    /// The root a streaming read returns, with the features it handed out put back into the collection.
+    private static func collecting<E: Error>(_ read: ((Feature, Int) -> Void) throws(E) -> GeoJSON) throws(E) -> GeoJSON {
         var features: [Feature] = []
-        var root = try stream(path: path) { feature, _ in features.append(feature) }
-        if case .featureCollection(var c) = root {
-            c.features = features
-            root = .featureCollection(c)
-        }
-        return root
+        let root = try read { feature, _ in features.append(feature) }
+        guard case .featureCollection(var c) = root else { return root }
+        c.features = features
+        return .featureCollection(c)
     }
 
     /// Reads a file feature by feature: `onFeature` gets each feature of a FeatureCollection as soon as it is
@@ -41,27 +44,20 @@ public struct GeoJSONReader: Sendable {
 
     /// Parses GeoJSON text.
     public func read(_ bytes: [UInt8]) throws(GeoJSONError) -> GeoJSON {
-        var features: [Feature] = []
-        let root: GeoJSON
-        do {
-            root = try bytes.withUnsafeBufferPointer { buffer in
-                try parse(buffer, release: nil, onCollection: { _ in }, onFeature: { f, _ in features.append(f) })
+        try GeoJSONReader.collecting { (each) throws(GeoJSONError) in
+            do {
+                return try bytes.withUnsafeBufferPointer { try parse($0, release: nil, onCollection: { _ in }, onFeature: each) }
+            } catch let error as GeoJSONError {
+                throw error
+            } catch {
+                throw fail("", "\(error)")  // `each` does not throw: only the reader's own errors come here
             }
-        } catch let error as GeoJSONError {
-            throw error
-        } catch {
-            throw fail("", "\(error)")  // the closures above do not throw
         }
-        if case .featureCollection(var c) = root {
-            c.features = features
-            return .featureCollection(c)
-        }
-        return root
     }
 
     /// Decodes an already parsed JSON value.
     public func decode(_ root: JSONValue) throws(GeoJSONError) -> GeoJSON {
-        try decode(RawGeoJSON(root), scan: nil)
+        try decode(RawGeoJSON(root))
     }
 
     /// The streaming parse: a look ahead at the root's members (its type, its legacy `crs`, a collection's
@@ -78,13 +74,13 @@ public struct GeoJSONReader: Sendable {
                 let root = try parser.parseValue()
                 parser.skipWhitespace()
                 if parser.i < bytes.count { throw parser.error("unexpected data after the JSON value") }
-                return try deliver(try decode(RawGeoJSON(consume root), scan: nil), onCollection, onFeature)
+                return try deliver(try decode(RawGeoJSON(consume root)), onCollection, onFeature)
             }
             if type != "FeatureCollection" {
                 let raw = try parser.parseRaw(type == "Feature" ? .feature : .geometry)
                 parser.skipWhitespace()
                 if parser.i < bytes.count { throw parser.error("unexpected data after the JSON value") }
-                return try decode(raw, scan: scan)
+                return try decode(raw)
             }
             // A FeatureCollection: its members but the features are known; the features go out one by one.
             // The first error (of the input or of a closure) waits until the text has been read to its end:
@@ -119,8 +115,7 @@ public struct GeoJSONReader: Sendable {
                         do {
                             var feature: Feature
                             do throws(GeoJSONError) {
-                                feature = try inner.feature(raw, pointer)
-                                if let transform { feature.geometry = try reprojected(feature.geometry, pointer, transform) }
+                                feature = try inner.feature(raw, pointer, reprojectedBy: transform)
                             } catch {
                                 throw hasCRS && transform == nil ? GeoJSONReader.hintingCRS(error) : error
                             }
@@ -157,12 +152,12 @@ public struct GeoJSONReader: Sendable {
     }
 
     /// Decodes a root read whole (a Feature, a geometry, or any text the look ahead left to the JSON tree).
-    private func decode(_ root: RawGeoJSON, scan: JSONParser.RootScan?) throws(GeoJSONError) -> GeoJSON {
+    private func decode(_ root: RawGeoJSON) throws(GeoJSONError) -> GeoJSON {
         let (object, type) = try typedObject(root, "", expected: "a GeoJSON object")
         let hasCRS = object.members["crs"] != nil
         // A legacy `crs` member (GeoJSON 2008) naming another CRS: positions are read as they are, then
         // reprojected with PROJ to WGS84 lon/lat and checked there. Never read projected metres as degrees.
-        let transform = checksLonLat ? try legacyTransform(object.members) : nil
+        let transform = try legacyTransform(object.members)
         var inner = self
         if transform != nil { inner.checksLonLat = false }
         do throws(GeoJSONError) {
@@ -179,9 +174,7 @@ public struct GeoJSONReader: Sendable {
                 for i in list.indices {
                     let f = list[i]
                     list[i] = .other(.null)
-                    var feature = try inner.feature(f, "/features/\(i)")
-                    if let transform { feature.geometry = try reprojected(feature.geometry, "/features/\(i)", transform) }
-                    decoded.append(feature)
+                    decoded.append(try inner.feature(f, "/features/\(i)", reprojectedBy: transform))
                 }
                 try checkBBox(object.members, "")
                 // A `bbox` member is kept as read (checked to be numbers), like every other member.
@@ -189,9 +182,7 @@ public struct GeoJSONReader: Sendable {
                 if let transform { collection.notes.append(GeoJSONReader.reprojectionNote(transform)) }
                 return .featureCollection(collection)
             case "Feature":
-                var feature = try inner.feature(root, "")
-                if let transform { feature.geometry = try reprojected(feature.geometry, "/geometry", transform) }
-                return .feature(feature)
+                return .feature(try inner.feature(root, "", reprojectedBy: transform))
             default:
                 let g = try inner.geometry(root, "")
                 return .geometry(transform != nil ? try reprojected(g, "", transform!)! : g)
@@ -255,6 +246,13 @@ public struct GeoJSONReader: Sendable {
         for (i, v) in values.enumerated() where v.doubleValue == nil {
             throw fail(JSONPointer.appending(p, i), "\"bbox\" values must be numbers, found \(v.kindDescription)")
         }
+    }
+
+    /// The feature at `path`, its positions reprojected from a legacy `crs` by `transform` when there is one.
+    private func feature(_ value: RawGeoJSON, _ path: String, reprojectedBy transform: CRSTransform?) throws(GeoJSONError) -> Feature {
+        var f = try feature(value, path)
+        if let transform { f.geometry = try reprojected(f.geometry, JSONPointer.appending(path, "geometry"), transform) }
+        return f
     }
 
     private func feature(_ value: RawGeoJSON, _ path: String) throws(GeoJSONError) -> Feature {

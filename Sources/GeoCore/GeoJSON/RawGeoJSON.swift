@@ -10,26 +10,15 @@ indirect enum RawGeoJSON {
     /// Anything else (refused by the decoder, naming its kind).
     case other(JSONValue)
 
-    /// The raw form of an already parsed JSON value: coordinates stay a tree.
+    /// The raw form of an already parsed JSON value: every member stays where it is, as JSON (the decoder reads
+    /// "geometry", "coordinates" and "geometries" from the members when they were not read apart), so foreign
+    /// members of any name are kept as the file has them.
     init(_ value: JSONValue) {
         guard case .object(let object) = value else {
             self = .other(value)
             return
         }
-        var raw = RawObject(members: object)
-        if let g = object["geometry"], case .object = g {
-            raw.members["geometry"] = nil
-            raw.geometry = RawGeoJSON(g)
-        }
-        if let c = object["coordinates"] {
-            raw.members["coordinates"] = nil
-            raw.coordinates = .tree(c)
-        }
-        if case .array(let list)? = object["geometries"] {
-            raw.members["geometries"] = nil
-            raw.geometries = list.map(RawGeoJSON.init)
-        }
-        self = .object(raw)
+        self = .object(RawObject(members: object))
     }
 
     /// JSON's name for the value's type, for messages.

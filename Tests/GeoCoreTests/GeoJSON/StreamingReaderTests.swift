@@ -82,6 +82,14 @@ import TestSupport
             let (streamed, tree) = Self.both(Array(text.utf8))
             #expect(streamed == tree, "\(text)")
         }
+        // Members named like geometry members, where they are foreign, are kept as read on both paths (two
+        // "features" members send the text to the JSON tree; one keeps it streamed).
+        for features in [#""features":[],"#, ""] {
+            let text = #"{"type":"FeatureCollection","# + features + #""features":[{"type":"Feature","properties":{},"geometry":null,"coordinates":[1,2]}],"geometry":{"a":1}}"#
+            guard case .featureCollection(let c) = try GeoJSONReader(source: "t").read(Array(text.utf8)) else { Issue.record("a collection"); continue }
+            #expect(c.features[0].foreignMembers["coordinates"] == .array([.integer(1), .integer(2)]))
+            #expect(c.foreignMembers["geometry"] == .object(["a": .integer(1)]))
+        }
         let reprojected = try GeoJSONReader(source: "t").read(Array(cases[0].utf8))
         #expect(reprojected.notes.count == 1)
         #expect(abs(reprojected.features[0].geometry!.polygons[0].rings[0][1].x - 50 / 111_319.490_793_273_6) < 1e-12)

@@ -28,4 +28,20 @@ import TestSupport
                 throws: { ($0 as? GeoJSONError).map { $0.pointer == "/crs" && $0.reason.contains("EPSG:999999") } == true })
         #expect(throws: ProjError.self) { _ = try CRSTransform(from: "not a crs at all") }
     }
+
+    @Test("a position out of range after reprojecting is named by its feature's geometry, in a collection and alone")
+    func reprojectedOutOfRange() throws {
+        // NAD83 (EPSG:4269) is lon/lat in degrees too (in PROJ's x-y order): latitude 95 stays 95, out of range.
+        let point = #"{"type":"Point","coordinates":[10,95]}"#
+        let crs = #""crs":{"type":"name","properties":{"name":"EPSG:4269"}}"#
+        let ok = #"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,0]}}"#
+        let cases = [
+            (#"{"type":"FeatureCollection","# + crs + #","features":["# + ok + #",{"type":"Feature","properties":{},"geometry":"# + point + "}]}", "/features/1/geometry/1"),
+            (#"{"type":"Feature","# + crs + #","properties":{},"geometry":"# + point + "}", "/geometry/1"),
+        ]
+        for (text, pointer) in cases {
+            #expect(performing: { _ = try GeoJSONReader(source: "t").read(Array(text.utf8)) },
+                    throws: { ($0 as? GeoJSONError).map { $0.pointer == pointer && $0.reason.contains("after reprojecting from EPSG:4269") } == true })
+        }
+    }
 }
