@@ -52,8 +52,9 @@ public struct Table: Hashable, Sendable {
 
     /// A GitHub-flavoured Markdown table; numeric columns right-aligned.
     public var markdown: String {
-        let numeric = columns.indices.map { c in rows.contains { $0[c].isNumeric } && rows.allSatisfy { $0[c].isNumeric || $0[c] == .empty } }
-        return Table.markdownHeader(columns, numeric: numeric) + markdownRows
+        var bytes: [UInt8] = []
+        try? TablePieces(self).writeMarkdown { bytes += $0 }  // appending does not throw
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The header and alignment lines of a Markdown table; `numeric` columns are right-aligned.

@@ -19,6 +19,11 @@ public struct TablePieces {
         self.rows = rows
     }
 
+    /// A whole table, written as its pieces.
+    public init(_ table: Table) {
+        self.init(columns: table.columns, count: table.rows.count) { Array(table.rows[$0]) }
+    }
+
     private var ranges: [Range<Int>] {
         stride(from: 0, to: count, by: JSONDocument.piece).map { $0..<min($0 + JSONDocument.piece, count) }
     }
