@@ -158,7 +158,7 @@ public enum Overlaps {
         let workers = workers ?? Parallel.processorCount
         var options = BorderOptions()
         options.workers = workers
-        let candidates = try Borders.candidatePairs(territories, options: options)
+        let candidates = try Borders.candidatePairs(territories, envelopes: territories.map(\.geometry.envelope), options: options)
         let found = Locked([Result<(area: Double, sharedLength: Double), InputError>](repeating: .success((0, 0)), count: candidates.count))
         if !candidates.isEmpty {
             try Parallel.forEach(count: candidates.count, workers: max(1, min(workers, candidates.count))) { _ in { k in

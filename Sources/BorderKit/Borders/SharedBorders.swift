@@ -85,6 +85,9 @@ public struct BorderOptions: Sendable {
     /// Whether each segment keeps its line (for GeoJSON and maps); without, `BorderSegment.line` is empty and
     /// the report holds lengths, ids and nodes only: a coverage of a million cells needs a third of the memory.
     public var keepsLines = true
+    /// Whether exact borders of valid territories are first looked for among the edges both rings hold
+    /// (`SharedEdges`); off, every pair goes through GEOS's overlay (the reference the tests compare with).
+    var matchesSharedEdges = true
     /// The default options: exact, every pair, one worker per processor.
     public init() {}
 }
@@ -109,6 +112,8 @@ public struct BorderReport: Sendable {
     public var warnings: [InputWarning]
     /// Territory names by id, where the input has them.
     public var names: [String: String]
+    /// How many candidate pairs `SharedEdges` answered without GEOS's overlay (for tests and profiles).
+    var pairsFromSharedEdges = 0
 }
 
 /// The shared borders of a set of territories (`run`).
@@ -116,14 +121,18 @@ public enum Borders {
     /// Finds every pair of touching territories (candidates from an STRtree on envelopes, `GEOSSTRtree_query_r`),
     /// their shared boundary as line-merged segments with geodesic lengths, split by `status`, and the tripoints.
     ///
-    /// Exact (snap 0): the intersection of the two boundaries (`GEOSBoundary_r`, `GEOSIntersection_r`), which needs
-    /// sources that share vertices (a clean coverage, Natural Earth). With a snap of S metres: the part of A's
+    /// Exact (snap 0): the lines where the two territories meet, which needs sources that share vertices (a clean
+    /// coverage, Natural Earth): for two valid territories first from the edges both rings hold, where that is
+    /// proved to be GEOS's answer (`SharedEdges`: no GEOS geometry built), else from GEOS's intersection of the
+    /// pair (`GEOSIntersection_r`); both give the same lines, in one canonical form (`BorderLines`). With a snap of S metres: the part of A's
     /// boundary within S of B's (`GEOSBuffer_r` in a local azimuthal equidistant projection centred on the pair).
     /// `GEOSSharedPaths_r` would give the same lines but is about 170 times slower on real borders (../shared/DESIGN.md).
     public static func run(_ territories: [Territory], status: [BorderStatusLine] = [], source: String,
                            warnings: [InputWarning] = [], options: BorderOptions = BorderOptions(),
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BorderReport {
-        let candidates = try candidatePairs(territories, options: options)
+        // Each territory's envelope once: the candidates' search and every pair of a territory use it.
+        let envelopes = territories.map(\.geometry.envelope)
+        let candidates = try candidatePairs(territories, envelopes: envelopes, options: options)
         let results = Locked([PairOutcome?](repeating: nil, count: candidates.count))
         let done = Locked(0)
         let workers = max(1, min(options.workers, candidates.count))
@@ -132,7 +141,9 @@ public enum Borders {
                 let (i, j) = candidates[k]
                 let outcome: PairOutcome
                 do {
-                    outcome = .done(try pairBorder(territories[i], territories[j], status: status, options: options))
+                    let found = try pairResult(territories[i], territories[j], status: status, options: options,
+                                               envelopes: Envelopes(first: envelopes[i], second: envelopes[j]))
+                    outcome = .done(found.border, fromSharedEdges: found.fromSharedEdges)
                 } catch {
                     outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
                 }
@@ -142,6 +153,7 @@ public enum Borders {
             } }
         }
         var pairs: [PairBorder] = [], contacts: [PairBorder] = [], overlaps: [TerritoryOverlap] = []
+        var pairsFromSharedEdges = 0
         // Taken out of the lock and let go one by one: pairs that do not touch free their memory here.
         var outcomes = results.withLock { r in
             defer { r = [] }
@@ -152,7 +164,8 @@ public enum Borders {
             let outcome = outcomes[k]
             outcomes[k] = nil
             switch outcome {
-            case .done(let p)?:
+            case .done(let p, let fromSharedEdges)?:
+                if fromSharedEdges { pairsFromSharedEdges += 1 }
                 if !p.segments.isEmpty { pairs.append(p) } else if !p.touchPoints.isEmpty { contacts.append(p) }
                 if p.overlapArea > options.overlapTolerance { overlaps.append(TerritoryOverlap(territories: p.territories, area: p.overlapArea)) }
             case .failed(let message)?: throw InputError("border of \(message)")
@@ -167,14 +180,23 @@ public enum Borders {
         let method = options.snap > 0
             ? "the part of each territory's boundary within \(JSONNumberFormat.shortest(options.snap)) m of its neighbour's "
                 + "(GEOS buffer in a local azimuthal equidistant projection, then intersection), line-merged; lengths geodesic on WGS84"
-            : "exact: the lines where the two territories meet (GEOS intersection of the pair, clipped to their shared box), line-merged; lengths geodesic on WGS84"
-        return BorderReport(source: source, method: method, snap: options.snap, pairs: pairs, pointContacts: contacts,
-                            tripoints: tripoints(pairs + contacts, snap: options.snap), overlaps: overlaps, warnings: allWarnings,
-                            names: Dictionary(territories.compactMap { t in t.name.map { (t.id, $0) } }, uniquingKeysWith: { a, _ in a }))
+            : "exact: the lines where the two territories meet (the edges both hold, where that is provably all they share; "
+                + "else GEOS intersection of the pair, clipped to their shared box), line-merged; lengths geodesic on WGS84"
+        var report = BorderReport(source: source, method: method, snap: options.snap, pairs: pairs, pointContacts: contacts,
+                                  tripoints: tripoints(pairs + contacts, snap: options.snap), overlaps: overlaps, warnings: allWarnings,
+                                  names: Dictionary(territories.compactMap { t in t.name.map { (t.id, $0) } }, uniquingKeysWith: { a, _ in a }))
+        report.pairsFromSharedEdges = pairsFromSharedEdges
+        return report
+    }
+
+    /// The envelopes of a pair's two territories, as computed once for all pairs.
+    struct Envelopes {
+        var first: Envelope?
+        var second: Envelope?
     }
 
     enum PairOutcome: Sendable {
-        case done(PairBorder)
+        case done(PairBorder, fromSharedEdges: Bool)
         case failed(String)
     }
 
@@ -187,7 +209,7 @@ public enum Borders {
     /// Index pairs (i < j) whose envelopes, grown by the snap, intersect, restricted to `options.pairs`, sorted.
     /// An envelope that reaches ±180° is also looked up one turn east or west, so neighbours across the
     /// antimeridian are found whichever frame each is in.
-    static func candidatePairs(_ territories: [Territory], options: BorderOptions) throws -> [(Int, Int)] {
+    static func candidatePairs(_ territories: [Territory], envelopes: [Envelope?], options: BorderOptions) throws -> [(Int, Int)] {
         let tree = try STRtree(territories.map(\.geometry))
         // Degrees of longitude per metre are largest at high latitude: grow by the snap at 80° to be safe.
         let margin = options.snap / 111_320 / 0.17
@@ -199,7 +221,7 @@ public enum Borders {
         var out: [(Int, Int)] = []
         var acrossAntimeridian = false
         let n = Int64(territories.count)
-        let boxes = territories.map { $0.geometry.envelope?.expanded(by: margin).antimeridianCopies ?? [] }
+        let boxes = envelopes.map { $0?.expanded(by: margin).antimeridianCopies ?? [] }
         for i in territories.indices {
             let copies = boxes[i]
             for copy in copies {
@@ -234,53 +256,79 @@ public enum Borders {
 
     /// The border of one pair, computed in their common frame (`Geometry.commonFrame`).
     ///
-    /// Exact (snap 0): one GEOS intersection of the two polygons clipped to their shared box
+    /// Exact (snap 0): the shared edges of two valid territories where `SharedEdges` proves them to be the whole
+    /// answer; otherwise one GEOS intersection of the two polygons clipped to their shared box
     /// (`GEOSClipByRect_r`, `GEOSIntersection_r`): its lines are where the boundaries coincide (the same lines as
     /// intersecting the two boundaries, at the same cost), its points where they touch, and its polygons where
     /// the territories overlap. With a snap: the part of A's boundary within the snap of B's (buffered in a local
     /// azimuthal equidistant projection), and the overlap from the same intersection of the polygons.
     static func pairBorder(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions) throws -> PairBorder {
+        try pairResult(a, b, status: status, options: options, envelopes: nil).border
+    }
+
+    /// A pair's border, and whether `SharedEdges` gave it.
+    struct PairResult {
+        var border: PairBorder
+        var fromSharedEdges: Bool
+    }
+
+    /// `pairBorder`, with the territories' `envelopes` where already known.
+    static func pairResult(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions,
+                           envelopes: Envelopes?) throws -> PairResult {
         let ids = [a.id, b.id].idSorted()
-        let framed = Geometry.commonFrame(a.geometry, b.geometry)
-        let ga = framed.first, gb = framed.second
+        let ga: Geometry, gb: Geometry, known: Envelopes
+        if let envelopes, !(envelopes.first?.reachesAntimeridian ?? true), !(envelopes.second?.reachesAntimeridian ?? true) {
+            // Away from ±180° the common frame is the territories' own: no need to look at every position again.
+            (ga, gb, known) = (a.geometry, b.geometry, envelopes)
+        } else {
+            let framed = Geometry.commonFrame(a.geometry, b.geometry)
+            (ga, gb) = (framed.first, framed.second)
+            known = Envelopes(first: ga.envelope, second: gb.envelope)
+        }
         // Both lie within their own envelopes, so what they share lies in the overlap of the two: clipping both
         // to that box (a hair larger, so nothing shared runs along its edge) spares the overlay the rest of two
         // whole countries and leaves the intersection as it was.
-        guard let ea = ga.envelope, let eb = gb.envelope, let box = ea.shared(with: eb, margin: 1e-6 + options.snap / 111_320 / 0.17) else {
-            return PairBorder(territories: ids, segments: [], touchPoints: [], nodes: [])
+        guard let ea = known.first, let eb = known.second, let box = ea.shared(with: eb, margin: 1e-6 + options.snap / 111_320 / 0.17) else {
+            return PairResult(border: PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []), fromSharedEdges: false)
         }
-        var meet: Geometry
-        do {
-            meet = try ga.intersection(gb, clippedTo: box, envelope: ea, otherEnvelope: eb)
-        } catch let error as GEOSError where options.snap == 0 {
-            // An invalid polygon can stop the polygon overlay; its boundary still meets the neighbour's.
-            _ = error
-            meet = try ga.clipped(to: box).boundary().intersection(try gb.clipped(to: box).boundary())
-        }
-        let overlap = Geodesic.wgs84.area(of: meet)
-        let shared: Geometry
-        if options.snap > 0 {
-            let ca = box.contains(ea) ? ga : try ga.clipped(to: box), cb = box.contains(eb) ? gb : try gb.clipped(to: box)
-            let center = Position((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
-            let projection = try Projection(center: center)
-            let near = try projection.forward(try cb.boundary()).buffer(options.snap)
-            shared = try projection.inverse(try projection.forward(try ca.boundary()).intersection(near))
-        } else {
-            shared = meet
-        }
-        let lines = shared.lineStrings.filter { $0.positions.count > 1 }
+        // A coverage whose neighbours share vertices: the border from the edges both hold, where that is proved
+        // to be GEOS's answer (`SharedEdges`); everything else through GEOS's overlay.
+        let fromEdges = options.snap == 0 && options.matchesSharedEdges && a.isKnownValid && b.isKnownValid
+            ? SharedEdges.lines(ga, gb, box: box, envelopes: known) : nil
         var points: [Position] = []
-        collectPoints(shared, into: &points)
-        // Each line starts at its lexicographically smaller end, so the output does not depend on the direction
-        // in which GEOS happened to return it.
-        // One line is merged already (most pairs of a coverage share one run of edges): no trip to GEOS for it.
-        let merged = (lines.count <= 1 ? lines : try Geometry.multiLineString(MultiLineString(lines)).lineMerged().lineStrings).map { l in
-            guard let a = l.positions.first, let b = l.positions.last, (b.x, b.y) < (a.x, a.y) else { return l }
-            return LineString(l.positions.reversed())
+        var overlap = 0.0
+        let merged: [LineString]
+        if let fromEdges {
+            merged = fromEdges
+        } else {
+            var meet: Geometry
+            do {
+                meet = try ga.intersection(gb, clippedTo: box, envelope: ea, otherEnvelope: eb)
+            } catch let error as GEOSError where options.snap == 0 {
+                // An invalid polygon can stop the polygon overlay; its boundary still meets the neighbour's.
+                _ = error
+                meet = try ga.clipped(to: box).boundary().intersection(try gb.clipped(to: box).boundary())
+            }
+            overlap = Geodesic.wgs84.area(of: meet)
+            let shared: Geometry
+            if options.snap > 0 {
+                let ca = box.contains(ea) ? ga : try ga.clipped(to: box), cb = box.contains(eb) ? gb : try gb.clipped(to: box)
+                let center = Position((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
+                let projection = try Projection(center: center)
+                let near = try projection.forward(try cb.boundary()).buffer(options.snap)
+                shared = try projection.inverse(try projection.forward(try ca.boundary()).intersection(near))
+            } else {
+                shared = meet
+            }
+            let lines = shared.lineStrings.filter { $0.positions.count > 1 }
+            collectPoints(shared, into: &points)
+            // One line is merged already (most pairs of a coverage share one run of edges): no trip to GEOS for it.
+            merged = lines.count <= 1 ? lines : try Geometry.multiLineString(MultiLineString(lines)).lineMerged().lineStrings
         }
+        let normalised = BorderLines.normalised(merged)
         var segments: [BorderSegment] = []
         segments.reserveCapacity(merged.count)
-        for line in merged.sorted(by: { ($0.positions[0].x, $0.positions[0].y) < ($1.positions[0].x, $1.positions[0].y) }) {
+        for line in normalised {
             for (piece, s) in try splitByStatus(line, status: status, tolerance: options.statusSnap ?? max(options.snap, 1)) {
                 let length = Geodesic.wgs84.length(piece.positions)
                 guard length > 0.01 else { continue }
@@ -290,8 +338,9 @@ public enum Borders {
             }
         }
         // Endpoints of the merged lines are the border's nodes; keep them for the tripoints.
-        let ends = merged.flatMap { [$0.positions.first!, $0.positions.last!] }
-        return PairBorder(territories: ids, segments: segments, touchPoints: points, nodes: points + ends, overlapArea: overlap)
+        let ends = normalised.flatMap { [$0.positions.first!, $0.positions.last!] }
+        return PairResult(border: PairBorder(territories: ids, segments: segments, touchPoints: points, nodes: points + ends, overlapArea: overlap),
+                          fromSharedEdges: fromEdges != nil)
     }
 
     private static func collectPoints(_ g: Geometry, into out: inout [Position]) {

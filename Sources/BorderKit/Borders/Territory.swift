@@ -12,6 +12,9 @@ public struct Territory: Sendable, Hashable {
     public var index: Int
     /// The feature's JSON pointer in its file, for messages.
     public var pointer: String
+    /// Whether GEOS found its geometry valid (`Territory.load` checks; false when not checked): only valid
+    /// territories may take the shared-edge path of the border analysis (`SharedEdges`).
+    var isKnownValid = false
 
     /// A territory; `index` and `pointer` place it in its file for messages.
     public init(id: String, name: String? = nil, geometry: Geometry, index: Int = 0, pointer: String = "") {
@@ -158,6 +161,7 @@ extension Territory {
         for (k, v) in validity.withLock({ $0 }).enumerated() {
             while next < validityWarningAt[k] { merged.append(warnings[next]); next += 1 }
             let validity = try v!.get()
+            out[k].isKnownValid = validity.isValid
             guard !validity.isValid else { continue }
             let t = territories[k]
             let at = validity.location.map { " at \(JSONNumberFormat.fixed($0.lon, decimals: 5)), \(JSONNumberFormat.fixed($0.lat, decimals: 5))" } ?? ""
