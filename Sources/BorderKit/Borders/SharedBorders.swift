@@ -118,7 +118,7 @@ public struct BorderReport: Sendable {
 
 /// The shared borders of a set of territories (`run`).
 public enum Borders {
-    /// Finds every pair of touching territories (candidates from an STRtree on envelopes, `GEOSSTRtree_query_r`),
+    /// Finds every pair of touching territories (candidates from a packed R-tree of their envelopes, `EnvelopeTree`),
     /// their shared boundary as line-merged segments with geodesic lengths, split by `status`, and the tripoints.
     ///
     /// Exact (snap 0): the lines where the two territories meet, which needs sources that share vertices (a clean
@@ -133,16 +133,28 @@ public enum Borders {
         // Each territory's envelope once: the candidates' search and every pair of a territory use it.
         let envelopes = territories.map(\.geometry.envelope)
         let candidates = try candidatePairs(territories, envelopes: envelopes, options: options)
+        // The shared-edge path's runs of edges per territory, built once on every worker.
+        let indexes = Locked([SharedEdges.Index?](repeating: nil, count: options.snap == 0 && options.matchesSharedEdges ? territories.count : 0))
+        if options.snap == 0 && options.matchesSharedEdges && !candidates.isEmpty {
+            try Parallel.forEach(count: territories.count, workers: max(1, min(options.workers, territories.count))) { _ in { k in
+                guard territories[k].isKnownValid, let index = SharedEdges.Index(territories[k].geometry) else { return }
+                indexes.withLock { $0[k] = index }
+            } }
+        }
+        let index = indexes.withLock { $0 }
         let results = Locked([PairOutcome?](repeating: nil, count: candidates.count))
         let done = Locked(0)
         let workers = max(1, min(options.workers, candidates.count))
         if !candidates.isEmpty {
-            try Parallel.forEach(count: candidates.count, workers: workers) { _ in { k in
+            try Parallel.forEach(count: candidates.count, workers: workers) { _ in
+                var scratch = SharedEdges.Scratch()
+                return { k in
                 let (i, j) = candidates[k]
                 let outcome: PairOutcome
                 do {
                     let found = try pairResult(territories[i], territories[j], status: status, options: options,
-                                               envelopes: Envelopes(first: envelopes[i], second: envelopes[j]))
+                                               envelopes: Envelopes(first: envelopes[i], second: envelopes[j]),
+                                               indexes: index.isEmpty ? nil : SharedEdges.Indexes(first: index[i], second: index[j]), scratch: &scratch)
                     outcome = .done(found.border, fromSharedEdges: found.fromSharedEdges)
                 } catch {
                     outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
@@ -150,7 +162,8 @@ public enum Borders {
                 results.withLock { $0[k] = outcome }
                 let n = done.withLock { $0 += 1; return $0 }
                 progress?(n, candidates.count)
-            } }
+                }
+            }
         }
         var pairs: [PairBorder] = [], contacts: [PairBorder] = [], overlaps: [TerritoryOverlap] = []
         var pairsFromSharedEdges = 0
@@ -206,11 +219,11 @@ public enum Borders {
             + "\(JSONNumberFormat.fixed(o.area / 1e6, decimals: 6)) km² (\(JSONNumberFormat.fixed(o.area, decimals: 1)) m²)")
     }
 
-    /// Index pairs (i < j) whose envelopes, grown by the snap, intersect, restricted to `options.pairs`, sorted.
+    /// Index pairs (i < j) whose envelopes (`envelopes`, the territories' own), grown by the snap, intersect, restricted to `options.pairs`, sorted.
     /// An envelope that reaches ±180° is also looked up one turn east or west, so neighbours across the
     /// antimeridian are found whichever frame each is in.
     static func candidatePairs(_ territories: [Territory], envelopes: [Envelope?], options: BorderOptions) throws -> [(Int, Int)] {
-        let tree = try STRtree(territories.map(\.geometry))
+        let tree = EnvelopeTree(envelopes)
         // Degrees of longitude per metre are largest at high latitude: grow by the snap at 80° to be safe.
         let margin = options.snap / 111_320 / 0.17
         let wanted = options.pairs.map { Set($0.map { $0.idSorted().joined(separator: "\u{0}") }) }
@@ -225,7 +238,7 @@ public enum Borders {
         for i in territories.indices {
             let copies = boxes[i]
             for copy in copies {
-                for j in try tree.query(copy) where j != i {
+                for j in tree.query(copy) where j != i {
                     let (a, b) = (min(i, j), max(i, j))
                     if let wanted, !wanted.contains([territories[a].id, territories[b].id].idSorted().joined(separator: "\u{0}")) { continue }
                     if copies.count == 1, boxes[j].count <= 1 {
@@ -263,7 +276,8 @@ public enum Borders {
     /// the territories overlap. With a snap: the part of A's boundary within the snap of B's (buffered in a local
     /// azimuthal equidistant projection), and the overlap from the same intersection of the polygons.
     static func pairBorder(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions) throws -> PairBorder {
-        try pairResult(a, b, status: status, options: options, envelopes: nil).border
+        var scratch = SharedEdges.Scratch()
+        return try pairResult(a, b, status: status, options: options, envelopes: nil, indexes: nil, scratch: &scratch).border
     }
 
     /// A pair's border, and whether `SharedEdges` gave it.
@@ -272,11 +286,13 @@ public enum Borders {
         var fromSharedEdges: Bool
     }
 
-    /// `pairBorder`, with the territories' `envelopes` where already known.
+    /// `pairBorder`, with the territories' `envelopes` where already known, and the calling worker's `scratch`.
     static func pairResult(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions,
-                           envelopes: Envelopes?) throws -> PairResult {
+                           envelopes: Envelopes?, indexes: SharedEdges.Indexes?,
+                           scratch: inout SharedEdges.Scratch) throws -> PairResult {
         let ids = [a.id, b.id].idSorted()
         let ga: Geometry, gb: Geometry, known: Envelopes
+        var indexes = indexes
         if let envelopes, !(envelopes.first?.reachesAntimeridian ?? true), !(envelopes.second?.reachesAntimeridian ?? true) {
             // Away from ±180° the common frame is the territories' own: no need to look at every position again.
             (ga, gb, known) = (a.geometry, b.geometry, envelopes)
@@ -284,6 +300,8 @@ public enum Borders {
             let framed = Geometry.commonFrame(a.geometry, b.geometry)
             (ga, gb) = (framed.first, framed.second)
             known = Envelopes(first: ga.envelope, second: gb.envelope)
+            // Indexes describe the territories as they are, not moved into another frame.
+            indexes = nil
         }
         // Both lie within their own envelopes, so what they share lies in the overlap of the two: clipping both
         // to that box (a hair larger, so nothing shared runs along its edge) spares the overlay the rest of two
@@ -294,7 +312,7 @@ public enum Borders {
         // A coverage whose neighbours share vertices: the border from the edges both hold, where that is proved
         // to be GEOS's answer (`SharedEdges`); everything else through GEOS's overlay.
         let fromEdges = options.snap == 0 && options.matchesSharedEdges && a.isKnownValid && b.isKnownValid
-            ? SharedEdges.lines(ga, gb, box: box, envelopes: known) : nil
+            ? SharedEdges.lines(ga, gb, box: box, envelopes: known, indexes: indexes ?? SharedEdges.Indexes(), scratch: &scratch) : nil
         var points: [Position] = []
         var overlap = 0.0
         let merged: [LineString]

@@ -21,17 +21,72 @@ import GeoCore
 /// Then the intersection of the two polygons is exactly the shared edges, line-merged at vertices of degree
 /// two; the overlap is empty and there are no touch points.
 enum SharedEdges {
-    /// One side of the pair: its rings that have an edge in the pair's box, open (no closing vertex) and without
-    /// repeated consecutive vertices, and those edges.
+    /// The working arrays of one worker, kept from pair to pair so that a pair allocates almost nothing (a
+    /// million-cell coverage has three million pairs; a large country's arrays would each be a fresh mapping).
+    struct Scratch {
+        var a = Side(), b = Side()
+        var sharedOfA: [Int32] = []
+        var vertices: [XY] = []
+        var vertexEndsShared: [Bool] = []
+        var vertexIndex: [XY: Int32] = [:]
+        /// (vertex << 1 | side) and the ring position (ring << 32 | index), one per edge pair that met there.
+        var occurrences: [Occurrence] = []
+        var gridA = Grid(), gridB = Grid()
+        var touchingA: [Bool] = [], touchingB: [Bool] = []
+        var points: [XY] = []
+
+        init() {}
+
+        mutating func reset() {
+            sharedOfA.removeAll(keepingCapacity: true)
+            vertices.removeAll(keepingCapacity: true)
+            vertexEndsShared.removeAll(keepingCapacity: true)
+            if !vertexIndex.isEmpty { vertexIndex.removeAll(keepingCapacity: true) }
+            occurrences.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// A common vertex met by one side's ring at one position.
+    struct Occurrence {
+        var vertex: Int32
+        var onB: Bool
+        var ring: Int32
+        var index: Int32
+    }
+
+    /// One side of the pair: its rings that have an edge in the pair's box (the geometry's own arrays, closed,
+    /// possibly with repeated consecutive positions, which no edge is made of), and those edges.
     struct Side {
-        var rings: [[XY]] = []
+        var rings: [[Position]] = []
         var isShell: [Bool] = []
         /// Per ring: +1 interior on the left of its direction, −1 on the right, 0 not yet known.
         var interiorSide: [Int8] = []
         var edges: [Edge] = []
+
+        mutating func reset() {
+            rings.removeAll(keepingCapacity: true)
+            isShell.removeAll(keepingCapacity: true)
+            interiorSide.removeAll(keepingCapacity: true)
+            edges.removeAll(keepingCapacity: true)
+        }
+
+        /// The number of distinct positions of ring `r` (its closing position not counted).
+        func count(_ r: Int) -> Int { rings[r].count - 1 }
+
+        func point(_ r: Int, _ i: Int) -> XY { XY(rings[r][i].x, rings[r][i].y) }
+
+        /// The nearest position before (step −1) or after (+1) position i of ring r that differs from it.
+        func neighbour(_ r: Int, _ i: Int, step: Int) -> XY {
+            let n = count(r), here = point(r, i)
+            var j = i
+            repeat {
+                j = (j + step + n) % n
+            } while point(r, j) == here && j != i
+            return point(r, j)
+        }
     }
 
-    /// An edge from `rings[ring][index]` to the next vertex.
+    /// An edge from `rings[ring][index]` to the next position.
     struct Edge {
         var a: XY
         var b: XY
@@ -46,102 +101,153 @@ enum SharedEdges {
         }
     }
 
-    /// Where both have a vertex: the ring positions (ring << 32 | index) on each side, and whether a shared edge
-    /// ends there.
-    struct CommonVertex {
-        var onA: [Int] = []
-        var onB: [Int] = []
-        var endsSharedEdge = false
+    /// Edge indices per cell of a grid, compressed (`start[c]..<start[c + 1]` in `items`).
+    struct Grid {
+        var start: [Int32] = []
+        var items: [Int32] = []
     }
 
     /// The pair's border lines (in its frame, not yet in a canonical order), or nil where GEOS must answer.
     /// `a` and `b` are valid polygonal geometries in a common frame, with their `envelopes`; `box` holds every
-    /// point they share.
+    /// point they share. `scratch` is the calling worker's.
     static func lines(_ a: Geometry, _ b: Geometry, box: Envelope, envelopes: Borders.Envelopes) -> [LineString]? {
-        guard var sa = side(a, box: box), var sb = side(b, box: box) else { return nil }
-        var sharedOfA = [Int32](repeating: -1, count: sa.edges.count)
-        var vertices: [XY: Int] = [:]
-        var common: [CommonVertex] = []
-        func occurrence(_ e: Edge, at v: XY, in s: Side) -> Int {
-            let n = s.rings[Int(e.ring)].count
-            let i = v == e.a ? Int(e.index) : (Int(e.index) + 1) % n
-            return Int(e.ring) << 32 | i
+        var scratch = Scratch()
+        return lines(a, b, box: box, envelopes: envelopes, indexes: Indexes(first: Index(a), second: Index(b)), scratch: &scratch)
+    }
+
+    /// The `Index` of each of a pair's territories (nil: none, scan the rings).
+    struct Indexes {
+        var first: Index?
+        var second: Index?
+    }
+
+    /// `lines`, with the territories' `indexes` and the calling worker's `scratch`.
+    static func lines(_ a: Geometry, _ b: Geometry, box: Envelope, envelopes: Borders.Envelopes, indexes: Indexes,
+                      scratch w: inout Scratch) -> [LineString]? {
+        w.reset()
+        guard side(a, box: box, index: indexes.first, into: &w.a), side(b, box: box, index: indexes.second, into: &w.b) else { return nil }
+        w.sharedOfA.append(contentsOf: repeatElement(-1, count: w.a.edges.count))
+        func vertex(_ v: XY) -> Int32 {
+            if w.vertices.count < 16 {
+                if let k = w.vertices.firstIndex(of: v) { return Int32(k) }
+            } else {
+                if w.vertexIndex.isEmpty { for (k, u) in w.vertices.enumerated() { w.vertexIndex[u] = Int32(k) } }
+                if let k = w.vertexIndex[v] { return k }
+                w.vertexIndex[v] = Int32(w.vertices.count)
+            }
+            w.vertices.append(v)
+            w.vertexEndsShared.append(false)
+            return Int32(w.vertices.count - 1)
         }
         func note(_ v: XY, _ ea: Edge, _ eb: Edge, shared: Bool) {
-            let k: Int
-            if let found = vertices[v] { k = found } else {
-                k = common.count
-                vertices[v] = k
-                common.append(CommonVertex())
-            }
-            let oa = occurrence(ea, at: v, in: sa), ob = occurrence(eb, at: v, in: sb)
-            if !common[k].onA.contains(oa) { common[k].onA.append(oa) }
-            if !common[k].onB.contains(ob) { common[k].onB.append(ob) }
-            if shared { common[k].endsSharedEdge = true }
+            let k = vertex(v)
+            if shared { w.vertexEndsShared[Int(k)] = true }
+            let ia = v == ea.a ? Int(ea.index) : (Int(ea.index) + 1) % w.a.count(Int(ea.ring))
+            let ib = v == eb.a ? Int(eb.index) : (Int(eb.index) + 1) % w.b.count(Int(eb.ring))
+            w.occurrences.append(Occurrence(vertex: k, onB: false, ring: ea.ring, index: Int32(ia)))
+            w.occurrences.append(Occurrence(vertex: k, onB: true, ring: eb.ring, index: Int32(ib)))
         }
         // 1. Every edge of A against every edge of B whose box meets its box.
         var failed = false
         func compare(_ ia: Int, _ ib: Int) {
-            let ea = sa.edges[ia], eb = sb.edges[ib]
+            let ea = w.a.edges[ia], eb = w.b.edges[ib]
             guard ea.meetsBox(of: eb) else { return }
             switch PlanarPredicates.contact(ea.a, ea.b, eb.a, eb.b) {
             case .disjoint: break
             case .identical:
-                guard sharedOfA[ia] < 0 else { return }
-                sharedOfA[ia] = Int32(ib)
+                guard w.sharedOfA[ia] < 0 else { return }
+                w.sharedOfA[ia] = Int32(ib)
                 note(ea.a, ea, eb, shared: true)
                 note(ea.b, ea, eb, shared: true)
             case .commonEnd(let v): note(v, ea, eb, shared: false)
             case .other: failed = true
             }
         }
-        if !forEachCandidate(sa.edges, sb.edges, box: box, compare, stop: { failed }) || failed { return nil }
+        var gridA = Grid(), gridB = Grid()
+        swap(&gridA, &w.gridA)
+        swap(&gridB, &w.gridB)
+        let complete = forEachCandidate(w.a.edges, w.b.edges, box: box, &gridA, &gridB, compare, stop: { failed })
+        swap(&gridA, &w.gridA)
+        swap(&gridB, &w.gridB)
+        if !complete || failed { return nil }
         // 2 and 3: every common vertex ends a shared edge, and the interiors around it do not overlap.
-        for v in vertices.keys {
-            let c = common[vertices[v]!]
-            guard c.endsSharedEdge, let apart = sectorsApart(at: v, c, &sa, &sb), apart else { return nil }
+        guard !w.vertexEndsShared.contains(false) else { return nil }
+        if !w.occurrences.isEmpty {
+            w.occurrences.sort { $0.vertex < $1.vertex }
+            var from = 0
+            while from < w.occurrences.count {
+                var to = from + 1
+                while to < w.occurrences.count, w.occurrences[to].vertex == w.occurrences[from].vertex { to += 1 }
+                guard let apart = sectorsApart(at: w.vertices[Int(w.occurrences[from].vertex)], from..<to, &w), apart else { return nil }
+                from = to
+            }
         }
         // 4. Rings that meet the other's boundary nowhere lie outside it.
-        var touching = [Set<Int>](repeating: [], count: 2)
-        for c in common {
-            for o in c.onA { touching[0].insert(o >> 32) }
-            for o in c.onB { touching[1].insert(o >> 32) }
+        w.touchingA.removeAll(keepingCapacity: true)
+        w.touchingA.append(contentsOf: repeatElement(false, count: w.a.rings.count))
+        w.touchingB.removeAll(keepingCapacity: true)
+        w.touchingB.append(contentsOf: repeatElement(false, count: w.b.rings.count))
+        for o in w.occurrences {
+            if o.onB { w.touchingB[Int(o.ring)] = true } else { w.touchingA[Int(o.ring)] = true }
         }
-        guard outside(sa, except: touching[0], of: b, envelope: envelopes.second),
-              outside(sb, except: touching[1], of: a, envelope: envelopes.first) else { return nil }
-        return chains(sa.edges.indices.filter { sharedOfA[$0] >= 0 }.map { sa.edges[$0] })
+        guard outside(w.a, except: w.touchingA, of: b, envelope: envelopes.second, index: indexes.second, points: &w.points),
+              outside(w.b, except: w.touchingB, of: a, envelope: envelopes.first, index: indexes.first, points: &w.points) else { return nil }
+        return chains(w.a.edges.indices.filter { w.sharedOfA[$0] >= 0 }.map { w.a.edges[$0] })
     }
 
-    /// The rings of `g` with an edge in `box`; nil for a geometry that is not polygonal or has a ring of fewer
-    /// than three distinct vertices there.
-    static func side(_ g: Geometry, box: Envelope) -> Side? {
+    /// Puts the rings of `g` with an edge in `box`, and those edges, into `s` (looking only at the runs of
+    /// edges in the box where `g` has an `index`); false for a geometry that is not polygonal or has a ring of
+    /// fewer than three distinct positions or not closed there.
+    static func side(_ g: Geometry, box: Envelope, index: Index?, into s: inout Side) -> Bool {
+        s.reset()
         switch g {
         case .polygon, .multiPolygon: break
-        default: return nil
+        default: return false
         }
-        var s = Side()
+        var flat = -1
         for polygon in g.polygons {
             for (k, ring) in polygon.rings.enumerated() {
+                flat += 1
+                if let index {
+                    let runs = index.runs(ofRing: flat, meeting: box, edgeCount: ring.count - 1)
+                    guard !runs.isEmpty else { continue }
+                    guard ring.count >= 4, ring[0].x == ring[ring.count - 1].x, ring[0].y == ring[ring.count - 1].y else { return false }
+                    let r = Int32(s.rings.count)
+                    for range in runs {
+                        for i in range {
+                            let a = XY(ring[i].x, ring[i].y), b = XY(ring[i + 1].x, ring[i + 1].y)
+                            guard a != b else { continue }
+                            if min(a.x, b.x) <= box.maxX, max(a.x, b.x) >= box.minX, min(a.y, b.y) <= box.maxY, max(a.y, b.y) >= box.minY {
+                                s.edges.append(Edge(a: a, b: b, ring: r, index: Int32(i)))
+                            }
+                        }
+                    }
+                    s.rings.append(ring)
+                    s.isShell.append(k == 0)
+                    s.interiorSide.append(index.interior[flat])
+                    continue
+                }
                 guard ring.count > 1, ringMeets(ring, box) else { continue }
-                var points: [XY] = []
-                points.reserveCapacity(ring.count)
-                for p in ring {
-                    let q = XY(p.x, p.y)
-                    if points.last != q { points.append(q) }
-                }
-                if points.count > 1, points.first == points.last { points.removeLast() }
-                guard points.count >= 3 else { return nil }
+                guard ring.count >= 4, ring[0].x == ring[ring.count - 1].x, ring[0].y == ring[ring.count - 1].y else { return false }
                 let r = Int32(s.rings.count)
-                for i in points.indices {
-                    let e = Edge(a: points[i], b: points[i + 1 == points.count ? 0 : i + 1], ring: r, index: Int32(i))
-                    if e.minX <= box.maxX, e.maxX >= box.minX, e.minY <= box.maxY, e.maxY >= box.minY { s.edges.append(e) }
+                var distinct = 0
+                var a = XY(ring[0].x, ring[0].y)
+                for i in 0..<(ring.count - 1) {
+                    let b = XY(ring[i + 1].x, ring[i + 1].y)
+                    defer { a = b }
+                    guard a != b else { continue }
+                    distinct += 1
+                    if min(a.x, b.x) <= box.maxX, max(a.x, b.x) >= box.minX, min(a.y, b.y) <= box.maxY, max(a.y, b.y) >= box.minY {
+                        s.edges.append(Edge(a: a, b: b, ring: r, index: Int32(i)))
+                    }
                 }
-                s.rings.append(points)
+                guard distinct >= 3 else { return false }
+                s.rings.append(ring)
                 s.isShell.append(k == 0)
                 s.interiorSide.append(0)
             }
         }
-        return s
+        return true
     }
 
     private static func ringMeets(_ ring: [Position], _ box: Envelope) -> Bool {
@@ -154,51 +260,54 @@ enum SharedEdges {
         return false
     }
 
-    /// Calls `body` with every pair of an edge of `a` and an edge of `b` that may meet (at least once; a pair may
+    /// Calls `body` with every pair of an edge of A and an edge of B that may meet (at least once; a pair may
     /// come more than once): all pairs when they are few, else the pairs in each cell of a grid over `box`.
     /// False when the grid would hold too many entries (edges spanning most of the box): the caller gives up.
-    static func forEachCandidate(_ a: [Edge], _ b: [Edge], box: Envelope, _ body: (Int, Int) -> Void, stop: () -> Bool) -> Bool {
-        if a.count * b.count <= 4096 {
-            for i in a.indices {
-                for j in b.indices { body(i, j) }
+    static func forEachCandidate(_ a: [Edge], _ b: [Edge], box: Envelope, _ gridA: inout Grid, _ gridB: inout Grid,
+                                 _ body: (Int, Int) -> Void, stop: () -> Bool) -> Bool {
+        let na = a.count, nb = b.count
+        if na * nb <= 4096 {
+            for i in 0..<na {
+                for j in 0..<nb { body(i, j) }
                 if stop() { return true }
             }
             return true
         }
-        let n = Double(a.count + b.count)
+        let n = Double(na + nb)
         let width = max(box.maxX - box.minX, .leastNormalMagnitude), height = max(box.maxY - box.minY, .leastNormalMagnitude)
         let nx = max(1, min(2048, Int((n * width / height).squareRoot()))), ny = max(1, min(2048, Int((n * height / width).squareRoot())))
         let sx = Double(nx) / width, sy = Double(ny) / height
-        func cells(_ e: Edge) -> (ClosedRange<Int>, ClosedRange<Int>) {
-            func cx(_ x: Double) -> Int { max(0, min(nx - 1, Int(((x - box.minX) * sx).rounded(.down)))) }
-            func cy(_ y: Double) -> Int { max(0, min(ny - 1, Int(((y - box.minY) * sy).rounded(.down)))) }
-            return (cx(e.minX)...cx(e.maxX), cy(e.minY)...cy(e.maxY))
-        }
-        // One compressed list of edge indices per cell, per side.
-        func index(_ edges: [Edge]) -> (start: [Int32], items: [Int32])? {
-            var count = [Int32](repeating: 0, count: nx * ny + 1)
+        func cx(_ x: Double) -> Int { max(0, min(nx - 1, Int(((x - box.minX) * sx).rounded(.down)))) }
+        func cy(_ y: Double) -> Int { max(0, min(ny - 1, Int(((y - box.minY) * sy).rounded(.down)))) }
+        func index(_ edges: [Edge], into grid: inout Grid) -> Bool {
+            grid.start.removeAll(keepingCapacity: true)
+            grid.start.append(contentsOf: repeatElement(0, count: nx * ny + 1))
             var total = 0
             for e in edges {
-                let (xs, ys) = cells(e)
-                total += xs.count * ys.count
-                if total > 64 * edges.count + 1_000_000 { return nil }
-                for y in ys { for x in xs { count[y * nx + x + 1] += 1 } }
+                let x0 = cx(e.minX), x1 = cx(e.maxX), y0 = cy(e.minY), y1 = cy(e.maxY)
+                total += (x1 - x0 + 1) * (y1 - y0 + 1)
+                if total > 64 * edges.count + 1_000_000 { return false }
+                for y in y0...y1 { for x in x0...x1 { grid.start[y * nx + x + 1] += 1 } }
             }
-            for k in 1..<count.count { count[k] += count[k - 1] }
-            var fill = count
-            var items = [Int32](repeating: 0, count: total)
-            for (i, e) in edges.enumerated() {
-                let (xs, ys) = cells(e)
-                for y in ys { for x in xs { items[Int(fill[y * nx + x])] = Int32(i); fill[y * nx + x] += 1 } }
+            for k in 1..<grid.start.count { grid.start[k] += grid.start[k - 1] }
+            grid.items.removeAll(keepingCapacity: true)
+            grid.items.append(contentsOf: repeatElement(0, count: total))
+            // Filled from each cell's end backwards, so `start` needs no copy.
+            for (i, e) in edges.enumerated().reversed() {
+                let x0 = cx(e.minX), x1 = cx(e.maxX), y0 = cy(e.minY), y1 = cy(e.maxY)
+                for y in y0...y1 { for x in x0...x1 { grid.start[y * nx + x + 1] -= 1; grid.items[Int(grid.start[y * nx + x + 1])] = Int32(i) } }
             }
-            return (count, items)
+            // Each cell's end (kept one place on) moved back to its start: shift the starts down by one place.
+            grid.start.removeFirst()
+            grid.start.append(Int32(total))
+            return true
         }
-        guard let ia = index(a), let ib = index(b) else { return false }
+        guard index(a, into: &gridA), index(b, into: &gridB) else { return false }
         for c in 0..<(nx * ny) {
-            let ra = Int(ia.start[c])..<Int(ia.start[c + 1]), rb = Int(ib.start[c])..<Int(ib.start[c + 1])
+            let ra = Int(gridA.start[c])..<Int(gridA.start[c + 1]), rb = Int(gridB.start[c])..<Int(gridB.start[c + 1])
             guard !ra.isEmpty, !rb.isEmpty else { continue }
             for i in ra {
-                for j in rb { body(Int(ia.items[i]), Int(ib.items[j])) }
+                for j in rb { body(Int(gridA.items[i]), Int(gridB.items[j])) }
             }
             if stop() { return true }
         }
@@ -207,31 +316,31 @@ enum SharedEdges {
 
     /// Whether the sectors A's interior fills around `v` have no angle in common with B's; nil when that cannot be
     /// decided exactly (two distinct rays in nearly one direction, a ring whose orientation is not certain).
-    static func sectorsApart(at v: XY, _ c: CommonVertex, _ sa: inout Side, _ sb: inout Side) -> Bool? {
-        struct Sector { var from: XY; var to: XY }
-        func sectors(_ occurrences: [Int], _ s: inout Side) -> [Sector]? {
-            var out: [Sector] = []
-            for o in occurrences {
-                let r = o >> 32, i = o & 0xFFFF_FFFF
-                let ring = s.rings[r]
-                let previous = ring[i == 0 ? ring.count - 1 : i - 1], next = ring[i + 1 == ring.count ? 0 : i + 1]
-                if s.interiorSide[r] == 0 {
-                    guard let side = interiorSide(ring, isShell: s.isShell[r]) else { return nil }
-                    s.interiorSide[r] = side
-                }
-                // Walking previous → v → next, the interior on the left fills the angle from the ray to next,
-                // counter-clockwise, to the ray to previous.
-                out.append(s.interiorSide[r] > 0 ? Sector(from: next, to: previous) : Sector(from: previous, to: next))
+    static func sectorsApart(at v: XY, _ range: Range<Int>, _ w: inout Scratch) -> Bool? {
+        // Each occurrence's sector: walking previous → v → next, the interior on the left fills the angle from
+        // the ray to next, counter-clockwise, to the ray to previous.
+        var sectors: [(from: XY, to: XY, onB: Bool)] = []
+        for o in w.occurrences[range] {
+            let r = Int(o.ring), i = Int(o.index)
+            let previous = o.onB ? w.b.neighbour(r, i, step: -1) : w.a.neighbour(r, i, step: -1)
+            let next = o.onB ? w.b.neighbour(r, i, step: 1) : w.a.neighbour(r, i, step: 1)
+            var side = o.onB ? w.b.interiorSide[r] : w.a.interiorSide[r]
+            if side == 0 {
+                guard let found = interiorSide(o.onB ? w.b.rings[r] : w.a.rings[r], isShell: o.onB ? w.b.isShell[r] : w.a.isShell[r]) else { return nil }
+                side = found
+                if o.onB { w.b.interiorSide[r] = found } else { w.a.interiorSide[r] = found }
             }
-            return out
+            sectors.append(side > 0 ? (next, previous, o.onB) : (previous, next, o.onB))
         }
-        guard let ofA = sectors(c.onA, &sa), let ofB = sectors(c.onB, &sb) else { return nil }
-        // The distinct rays around v, counter-clockwise from the negative x axis.
+        // The distinct rays around v, by angle.
         var ends: [XY] = []
-        for s in ofA + ofB { for e in [s.from, s.to] where !ends.contains(e) { ends.append(e) } }
+        for s in sectors {
+            if !ends.contains(s.from) { ends.append(s.from) }
+            if !ends.contains(s.to) { ends.append(s.to) }
+        }
+        guard ends.count <= 64 else { return nil }
         let angles = ends.map { atan2($0.y - v.y, $0.x - v.x) }
         let order = ends.indices.sorted { angles[$0] < angles[$1] }
-        guard order.count <= 64 else { return nil }
         for k in order.indices {
             let here = angles[order[k]], next = k + 1 < order.count ? angles[order[k + 1]] : angles[order[0]] + 2 * .pi
             // Differences of positions are exact or within one rounding, atan2 within two: 1e-12 rad is far apart.
@@ -239,26 +348,22 @@ enum SharedEdges {
         }
         var rank = [Int](repeating: 0, count: ends.count)
         for (k, e) in order.enumerated() { rank[e] = k }
-        func gaps(_ list: [Sector]) -> UInt64? {
-            var mask: UInt64 = 0
-            for s in list {
-                let from = rank[ends.firstIndex(of: s.from)!], to = rank[ends.firstIndex(of: s.to)!]
-                guard from != to else { return nil }
-                var k = from
-                while k != to {
-                    mask |= 1 << UInt64(k)
-                    k = (k + 1) % order.count
-                }
+        var masks: [UInt64] = [0, 0]
+        for s in sectors {
+            let from = rank[ends.firstIndex(of: s.from)!], to = rank[ends.firstIndex(of: s.to)!]
+            guard from != to else { return nil }
+            var k = from
+            while k != to {
+                masks[s.onB ? 1 : 0] |= 1 << UInt64(k)
+                k = (k + 1) % order.count
             }
-            return mask
         }
-        guard let ma = gaps(ofA), let mb = gaps(ofB) else { return nil }
-        return ma & mb == 0
+        return masks[0] & masks[1] == 0
     }
 
-    /// +1 when the polygon's interior lies on the left of the ring's direction, −1 on the right; nil when the
-    /// sign of its area is not certain.
-    static func interiorSide(_ ring: [XY], isShell: Bool) -> Int8? {
+    /// +1 when the polygon's interior lies on the left of the (closed) ring's direction, −1 on the right; nil
+    /// when the sign of its area is not certain.
+    static func interiorSide(_ ring: [Position], isShell: Bool) -> Int8? {
         let o = ring[0]
         var twice = 0.0, magnitude = 0.0
         for i in 1..<(ring.count - 1) {
@@ -271,41 +376,53 @@ enum SharedEdges {
         return (twice > 0) == isShell ? 1 : -1
     }
 
-    /// Whether every ring of `s` not in `touching` lies outside `other` (a ring that meets the other's boundary
-    /// nowhere lies wholly inside or wholly outside; one vertex tells which). False also when undecidable.
-    static func outside(_ s: Side, except touching: Set<Int>, of other: Geometry, envelope: Envelope?) -> Bool {
+    /// Whether every ring of `s` not `touching` lies outside `other` (a ring that meets the other's boundary
+    /// nowhere lies wholly inside or wholly outside; one position tells which). False also when undecidable.
+    static func outside(_ s: Side, except touching: [Bool], of other: Geometry, envelope: Envelope?, index: Index?,
+                        points: inout [XY]) -> Bool {
         guard let box = envelope else { return true }
-        var points: [XY] = []
-        for r in s.rings.indices where !touching.contains(r) {
-            let p = s.rings[r][0]
+        points.removeAll(keepingCapacity: true)
+        for r in s.rings.indices where !touching[r] {
+            let p = s.point(r, 0)
             if p.x >= box.minX, p.x <= box.maxX, p.y >= box.minY, p.y <= box.maxY { points.append(p) }
         }
         guard !points.isEmpty else { return true }
         // A few points: one pass over the other's edges. Many (a country's islands): the edges in bands first.
         if points.count > 8 {
+            let within = Envelope(minX: points.map(\.x).min()!, minY: points.map(\.y).min()!,
+                                  maxX: points.map(\.x).max()!, maxY: points.map(\.y).max()!)
+            if let index {
+                let crossings = RunCrossings(other, index: index, rays: within)
+                return points.allSatisfy { crossings.contains($0) == false }
+            }
             let crossings = RayCrossings(other)
             return points.allSatisfy { crossings.contains($0) == false }
         }
-        var inside = [Bool](repeating: false, count: points.count)
+        var inside: UInt16 = 0
+        var flat = -1
         for polygon in other.polygons {
-            for ring in polygon.rings where ring.count > 1 {
+            for ring in polygon.rings {
+                flat += 1
+                guard ring.count > 1, index?.ring(flat, mayCross: points) ?? true else { continue }
                 var a = XY(ring[0].x, ring[0].y)
                 for k in 1..<ring.count {
                     let b = XY(ring[k].x, ring[k].y)
                     defer { a = b }
                     for (i, p) in points.enumerated() where (a.y > p.y) != (b.y > p.y) {
-                        guard let up = RayCrossings.passesRight(a, b, of: p) else { return false }
-                        if up { inside[i].toggle() }
+                        guard let right = RayCrossings.passesRight(a, b, of: p) else { return false }
+                        if right { inside ^= 1 << UInt16(i) }
                     }
                 }
             }
         }
-        return !inside.contains(true)
+        return inside == 0
     }
 
     /// The shared edges joined into lines at vertices where exactly two meet: the lines GEOS's line merge gives.
     static func chains(_ edges: [Edge]) -> [LineString] {
         guard !edges.isEmpty else { return [] }
+        // One run (most pairs of a coverage): each edge's end is the next edge's start, or its end.
+        if edges.count == 1 { return [LineString([Position(edges[0].a.x, edges[0].a.y), Position(edges[0].b.x, edges[0].b.y)])] }
         var at: [XY: [Int]] = [:]
         at.reserveCapacity(edges.count + 1)
         for (k, e) in edges.enumerated() {
@@ -346,6 +463,7 @@ struct RayCrossings {
     private var items: [Int32] = []
     private let minY: Double, scale: Double, bands: Int
 
+    /// Every edge of `g`, in bands.
     init(_ g: Geometry) {
         var list: [(XY, XY)] = []
         var lo = Double.infinity, hi = -Double.infinity
