@@ -48,7 +48,8 @@ public struct BorderProfile: Sendable {
     /// (`PlanarNearest`); the chunk's nearest piece comes from the index (`GEOSSTRtree_nearest_r`, exact planar
     /// distance) and its points from `GEOSNearestPoints_r`; every distance is
     /// then re-measured geodesically (`geod_inverse`) between the two points, so the projection only picks them.
-    /// 0 where the route crosses a border.
+    /// 0 where the route meets a border, at the first such point along the route (`GEOSIntersection_r` of the
+    /// chunk's line with each piece it meets), whichever piece the index happens to give.
     static func measure(_ path: RoutePath, context: RouteContext, index: Routes.Indexes, step: Double, near: Double,
                         entered: Set<String>) throws -> BorderMeasures {
         var out = BorderMeasures(profile: BorderProfile(samples: [], step: step, near: near))
@@ -101,7 +102,24 @@ public struct BorderProfile: Sendable {
         for (k, chunk, local, closestSample) in kept where closestSample <= routeClosest + step {
             guard let j = try local.nearest(to: chunk.line) else { continue }
             let points = try chunk.line.nearestPoints(chunk.projected[j])
-            let p = try chunk.projection.inverse(points.onSelf), q = try chunk.projection.inverse(points.onOther)
+            var p = try chunk.projection.inverse(points.onSelf)
+            let q: Position
+            if points.onSelf == points.onOther {
+                // The chunk crosses a border: of all its meetings with a border (the index gave one of them), the
+                // first along the route, so the answer does not depend on which piece the index found.
+                var first = (at: path.parts[k].along(p), position: p)
+                for i in try local.query(chunk.line.envelope!) where try chunk.line.intersects(chunk.projected[i]) {
+                    try chunk.line.intersection(chunk.projected[i]).forEachPosition { meet in
+                        let m = try chunk.projection.inverse(meet)
+                        let along = path.parts[k].along(m)
+                        if along < first.at { first = (along, m) }
+                    }
+                }
+                p = first.position
+                q = first.position
+            } else {
+                q = try chunk.projection.inverse(points.onOther)
+            }
             let a = ClosestApproach(territory: nil, distance: points.onSelf == points.onOther ? 0 : Geodesic.wgs84.distance(p, q),
                                     at: path.starts[k] + path.parts[k].along(p), position: p.wrappedLongitude,
                                     borderPosition: q.wrappedLongitude, part: k)
@@ -152,8 +170,10 @@ public struct BorderProfile: Sendable {
             for (i, s) in measure.cumulative.enumerated() where s > a && s < b { positions.append(measure.positions[i]) }
             positions.append(measure.position(at: b))
             let maxLat = positions.map { abs($0.lat) }.max()! + reach / 111_000
+            // Degrees of longitude per metre grow with latitude; of latitude they are at most 1 / 110,574 m.
             let radius = reach / (111_000 * max(cos(min(maxLat, 89) * .pi / 180), 0.02)) * 1.1
-            let e = Geometry.lineString(LineString(positions)).envelope!.expanded(by: radius)
+            let own = Geometry.lineString(LineString(positions)).envelope!
+            let e = Envelope(minX: own.minX - radius, minY: own.minY - reach / 110_000, maxX: own.maxX + radius, maxY: own.maxY + reach / 110_000)
             let pieces = try Routes.Indexes.query(index.borderPieces, e)
             let projected = try pieces.map { try projection.forward(Geometry.lineString(context.borderPieces[$0])) }
             let line = try projection.forward(Geometry.lineString(LineString(Geodesic.wgs84.densify(positions, maxSegment: 1_000))))

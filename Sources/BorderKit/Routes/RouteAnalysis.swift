@@ -113,7 +113,7 @@ public struct RouteResult: Sendable {
     public var profile: BorderProfile
     /// The corridor, when `RouteOptions.corridor` is positive.
     public var corridor: Corridor?
-    /// The exact nearest approach to any land border (0 where the route crosses one); nil without borders.
+    /// The exact nearest approach to any land border (0 where the route meets one: the first such point); nil without borders.
     public var nearestBorder: ClosestApproach?
     /// For each territory the route does not enter whose border comes within `RouteOptions.near`: its nearest
     /// approach, sorted by distance.
@@ -399,8 +399,13 @@ public enum Routes {
         let projected = try projection.forward(Geometry.lineString(LineString(measure.positions)))
         var out: [AlongBorder] = []
         let margin = options.snap / 111_320 / 0.17
-        for j in try Indexes.query(index.borders, e.expanded(by: margin)) {
-            let zone = try projection.forward(Geometry.lineString(context.borders[j].line)).buffer(options.snap)
+        let box = e.expanded(by: margin)
+        for j in try Indexes.query(index.borders, box) {
+            // Only the runs of the border whose edges come within the margin of the route's box can come within the
+            // snap of the route: the rest of a long border is neither projected nor buffered.
+            let near = Self.runs(of: context.borders[j].line.positions, meeting: box)
+            guard !near.isEmpty else { continue }
+            let zone = try projection.forward(near.count == 1 ? Geometry.lineString(near[0]) : Geometry.multiLineString(MultiLineString(near))).buffer(options.snap)
             for part in try projected.intersection(zone).lineStrings where part.positions.count > 1 {
                 let ends = try [part.positions.first!, part.positions.last!].map { measure.along(try projection.inverse($0)) }
                 if abs(ends[1] - ends[0]) > 3 * options.snap {
@@ -409,5 +414,23 @@ public enum Routes {
             }
         }
         return out.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+    }
+
+    /// The maximal runs of consecutive edges of `positions` whose envelopes meet `box`, with their own vertices.
+    static func runs(of positions: [Position], meeting box: Envelope) -> [LineString] {
+        var out: [LineString] = []
+        var current: [Position] = []
+        for k in positions.indices.dropFirst() {
+            let a = positions[k - 1], b = positions[k]
+            if min(a.x, b.x) <= box.maxX, max(a.x, b.x) >= box.minX, min(a.y, b.y) <= box.maxY, max(a.y, b.y) >= box.minY {
+                if current.isEmpty { current.append(a) }
+                current.append(b)
+            } else if !current.isEmpty {
+                out.append(LineString(current))
+                current = []
+            }
+        }
+        if !current.isEmpty { out.append(LineString(current)) }
+        return out
     }
 }

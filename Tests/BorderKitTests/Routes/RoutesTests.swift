@@ -45,6 +45,19 @@ import TestSupport
         #expect(minimum.distance <= 500)   // a sample falls within half a step of each crossing
     }
 
+    @Test("a route crossing eleven borders: its nearest border is 0 m at the first crossing, whichever the index finds")
+    func nearestAtFirstCrossing() throws {
+        // Twelve cells of 0.1° in a row; the route crosses the meridians 0.1° … 1.1° in order, the first at 0.1° E.
+        let cells = (0..<12).map { Self.cell("c\($0)", Double($0) / 10, -1, Double($0 + 1) / 10, 1) }
+        let route = Route(id: "r", name: "r", positions: [Position(0.05, 0.01), Position(1.15, -0.01)])
+        let r = try #require(try Routes.run([route], context: RouteContext(territories: cells), options: options).first)
+        #expect(r.crossings.count == 11)
+        let nearest = try #require(r.nearestBorder)
+        #expect(nearest.distance == 0)
+        #expect(abs(nearest.at - r.crossings[0].at) < 0.01, "\(nearest.at) vs first crossing \(r.crossings[0].at)")
+        #expect(abs(nearest.position.lon - 0.1) < 1e-7)
+    }
+
     @Test("a route running along a shared border is one stretch along it, not a flurry of crossings")
     func alongBorder() throws {
         let cells = [Self.cell("w", 0, 0, 1, 2), Self.cell("e", 1, 0, 2, 2)]
