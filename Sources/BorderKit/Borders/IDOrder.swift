@@ -34,16 +34,19 @@ public enum IDOrder {
         }
     }
 
-    /// `items` in this order of `key(item)` (of `keys(item)` element by element), each key read once.
+    /// `items` in this order of `key(item)`, each key read once.
     static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
         let keys = items.map { Key(key($0)) }
         return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 
-    /// `items` in the order of `precedes` on `keys(item)`, each key read once.
-    static func sorted<T>(_ items: [T], byList keys: (T) -> [String]) -> [T] {
-        let lists = items.map { keys($0).map(Key.init) }
-        return items.indices.sorted { lists[$0].lexicographicallyPrecedes(lists[$1]) }.map { items[$0] }
+    /// Each id's place in this order (0 first), by index in `ids` (ids distinct): sorted once, so that lists of
+    /// ids (a border's pair, a tripoint's territories) are ordered by comparing integers.
+    static func ranks(_ ids: [String]) -> [Int32] {
+        let keys = ids.map(Key.init)
+        var rank = [Int32](repeating: 0, count: ids.count)
+        for (r, i) in ids.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { rank[i] = Int32(r) }
+        return rank
     }
 }
 

@@ -132,7 +132,17 @@ public enum Borders {
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BorderReport {
         // Each territory's envelope once: the candidates' search and every pair of a territory use it.
         let envelopes = territories.map(\.geometry.envelope)
-        let candidates = try candidatePairs(territories, envelopes: envelopes, options: options)
+        // Pairs handed out, and so kept, in the order the report lists them (IDOrder of their two ids): an
+        // integer sort of the candidates instead of a sort of the borders by their ids' strings.
+        let rank = IDOrder.ranks(territories.map(\.id))
+        var byRank = [Int](repeating: 0, count: territories.count)
+        for (i, r) in rank.enumerated() { byRank[Int(r)] = i }
+        let candidates = try candidatePairs(territories, envelopes: envelopes, options: options).map { p -> UInt64 in
+            let (a, b) = (rank[p.0], rank[p.1])
+            return UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+        }.sorted().map { key -> (Int, Int) in
+            (byRank[Int(key >> 32)], byRank[Int(key & 0xFFFF_FFFF)])
+        }
         // The shared-edge path's runs of edges per territory, built once on every worker.
         let indexes = Locked([SharedEdges.Index?](repeating: nil, count: options.snap == 0 && options.matchesSharedEdges ? territories.count : 0))
         if options.snap == 0 && options.matchesSharedEdges && !candidates.isEmpty {
@@ -152,7 +162,8 @@ public enum Borders {
                 let (i, j) = candidates[k]
                 let outcome: PairOutcome
                 do {
-                    let found = try pairResult(territories[i], territories[j], status: status, options: options,
+                    let ids = rank[i] < rank[j] ? [territories[i].id, territories[j].id] : [territories[j].id, territories[i].id]
+                    let found = try pairResult(territories[i], territories[j], ids: ids, status: status, options: options,
                                                envelopes: Envelopes(first: envelopes[i], second: envelopes[j]),
                                                indexes: index.isEmpty ? nil : SharedEdges.Indexes(first: index[i], second: index[j]), scratch: &scratch)
                     outcome = .done(found.border, fromSharedEdges: found.fromSharedEdges)
@@ -167,6 +178,8 @@ public enum Borders {
         }
         var pairs: [PairBorder] = [], contacts: [PairBorder] = [], overlaps: [TerritoryOverlap] = []
         var pairsFromSharedEdges = 0
+        // Each kept border's two territories (indices), for the tripoints.
+        var pairAt: [SIMD2<Int32>] = [], contactAt: [SIMD2<Int32>] = []
         // Taken out of the lock and let go one by one: pairs that do not touch free their memory here.
         var outcomes = results.withLock { r in
             defer { r = [] }
@@ -179,14 +192,20 @@ public enum Borders {
             switch outcome {
             case .done(let p, let fromSharedEdges)?:
                 if fromSharedEdges { pairsFromSharedEdges += 1 }
-                if !p.segments.isEmpty { pairs.append(p) } else if !p.touchPoints.isEmpty { contacts.append(p) }
+                let at = SIMD2(Int32(candidates[k].0), Int32(candidates[k].1))
+                if !p.segments.isEmpty {
+                    pairs.append(p)
+                    pairAt.append(at)
+                } else if !p.touchPoints.isEmpty {
+                    contacts.append(p)
+                    contactAt.append(at)
+                }
                 if p.overlapArea > options.overlapTolerance { overlaps.append(TerritoryOverlap(territories: p.territories, area: p.overlapArea)) }
             case .failed(let message)?: throw InputError("border of \(message)")
             case nil: break
             }
         }
-        pairs = IDOrder.sorted(pairs, byList: \.territories)
-        contacts = IDOrder.sorted(contacts, byList: \.territories)
+        // Already in IDOrder: the candidates were.
         overlaps.sort { IDOrder.precedes($0.territories, $1.territories) }
         var allWarnings = warnings
         for o in overlaps { allWarnings.append(overlapWarning(o, source: source)) }
@@ -196,7 +215,8 @@ public enum Borders {
             : "exact: the lines where the two territories meet (the edges both hold, where that is provably all they share; "
                 + "else GEOS intersection of the pair, clipped to their shared box), line-merged; lengths geodesic on WGS84"
         var report = BorderReport(source: source, method: method, snap: options.snap, pairs: pairs, pointContacts: contacts,
-                                  tripoints: tripoints(pairs + contacts, snap: options.snap), overlaps: overlaps, warnings: allWarnings,
+                                  tripoints: tripoints([NodeSource(borders: pairs, territories: pairAt), NodeSource(borders: contacts, territories: contactAt)],
+                                                       ids: territories.map(\.id), rank: rank, snap: options.snap), overlaps: overlaps, warnings: allWarnings,
                                   names: Dictionary(territories.compactMap { t in t.name.map { (t.id, $0) } }, uniquingKeysWith: { a, _ in a }))
         report.pairsFromSharedEdges = pairsFromSharedEdges
         return report
@@ -277,7 +297,7 @@ public enum Borders {
     /// azimuthal equidistant projection), and the overlap from the same intersection of the polygons.
     static func pairBorder(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions) throws -> PairBorder {
         var scratch = SharedEdges.Scratch()
-        return try pairResult(a, b, status: status, options: options, envelopes: nil, indexes: nil, scratch: &scratch).border
+        return try pairResult(a, b, ids: nil, status: status, options: options, envelopes: nil, indexes: nil, scratch: &scratch).border
     }
 
     /// A pair's border, and whether `SharedEdges` gave it.
@@ -287,10 +307,10 @@ public enum Borders {
     }
 
     /// `pairBorder`, with the territories' `envelopes` where already known, and the calling worker's `scratch`.
-    static func pairResult(_ a: Territory, _ b: Territory, status: [BorderStatusLine], options: BorderOptions,
+    static func pairResult(_ a: Territory, _ b: Territory, ids known: [String]?, status: [BorderStatusLine], options: BorderOptions,
                            envelopes: Envelopes?, indexes: SharedEdges.Indexes?,
                            scratch: inout SharedEdges.Scratch) throws -> PairResult {
-        let ids = [a.id, b.id].idSorted()
+        let ids = known ?? [a.id, b.id].idSorted()
         let ga: Geometry, gb: Geometry, known: Envelopes
         var indexes = indexes
         if let envelopes, !(envelopes.first?.reachesAntimeridian ?? true), !(envelopes.second?.reachesAntimeridian ?? true) {
@@ -400,49 +420,96 @@ public enum Borders {
         LineString(try l.positions.map { try p.inverse($0) })
     }
 
+    /// The borders of some pairs with each one's two territories (indices into the territories).
+    struct NodeSource {
+        var borders: [PairBorder]
+        var territories: [SIMD2<Int32>]
+    }
+
     /// Nodes shared by the borders of three or more territories. Exact positions when snap is 0 (matched by
     /// hashing, in the east-shifted frame so that the same point from either side of ±180° is one); otherwise a
     /// node joins the earliest node found before it within the snap (looked up in a grid of snap-sized cells on
-    /// the unit sphere, confirmed geodesically). Linear in the number of nodes.
-    static func tripoints(_ pairs: [PairBorder], snap: Double) -> [Tripoint] {
+    /// the unit sphere, confirmed geodesically). Linear in the number of nodes; territories are handled by index
+    /// and ordered by their `rank` in `IDOrder`, their `ids` looked up at the end.
+    static func tripoints(_ sources: [NodeSource], ids: [String], rank: [Int32], snap: Double) -> [Tripoint] {
         // A node's territories as a short list (a node has two to a handful): a set per node cost a hash table
         // per node of a million-cell coverage.
-        var nodes: [(position: Position, territories: [String])] = []
-        func add(_ ids: [String], to k: Int) {
-            for id in ids where !nodes[k].territories.contains(id) { nodes[k].territories.append(id) }
+        var nodes: [(position: Position, territories: NodeTerritories)] = []
+        // Room for every node up front: growing a table of millions rehashes all it holds each time.
+        let total = sources.reduce(0) { $0 + $1.borders.reduce(0) { $0 + $1.nodes.count } }
+        nodes.reserveCapacity(total / 2)
+        func add(_ t: SIMD2<Int32>, to k: Int) {
+            nodes[k].territories.insert(t.x)
+            nodes[k].territories.insert(t.y)
         }
         if snap > 0 {
             var grid = NodeGrid(cell: snap)
-            for p in pairs {
-                for q in p.nodes {
-                    if let k = grid.first(near: q, within: snap) {
-                        add(p.territories, to: k)
-                    } else {
-                        grid.insert(q)
-                        nodes.append((q, p.territories))
+            for source in sources {
+                for (p, t) in zip(source.borders, source.territories) {
+                    for q in p.nodes {
+                        if let k = grid.first(near: q, within: snap) {
+                            add(t, to: k)
+                        } else {
+                            grid.insert(q)
+                            nodes.append((q, NodeTerritories(t)))
+                        }
                     }
                 }
             }
         } else {
             var index: [Position: Int] = [:]
-            for p in pairs {
-                for q in p.nodes {
-                    let key = q.eastShiftedKey
-                    if let k = index[key] {
-                        add(p.territories, to: k)
-                    } else {
-                        index[key] = nodes.count
-                        nodes.append((q, p.territories))
+            index.reserveCapacity(total / 2)
+            for source in sources {
+                for (p, t) in zip(source.borders, source.territories) {
+                    for q in p.nodes {
+                        let key = q.eastShiftedKey
+                        if let k = index[key] {
+                            add(t, to: k)
+                        } else {
+                            index[key] = nodes.count
+                            nodes.append((q, NodeTerritories(t)))
+                        }
                     }
                 }
             }
         }
-        return nodes.filter { $0.territories.count >= 3 }
-            .map { Tripoint(territories: $0.territories.idSorted(), position: $0.position.wrappedLongitude) }
-            .sorted { a, b in
-                a.territories != b.territories ? IDOrder.precedes(a.territories, b.territories) : (a.position.x, a.position.y) < (b.position.x, b.position.y)
-            }
+        var found: [(position: Position, territories: [Int32])] = []
+        for node in nodes where node.territories.count >= 3 {
+            found.append((node.position, node.territories.list.sorted { rank[Int($0)] < rank[Int($1)] }))
+        }
+        found.sort { a, b in
+            for (x, y) in zip(a.territories, b.territories) where x != y { return rank[Int(x)] < rank[Int(y)] }
+            if a.territories.count != b.territories.count { return a.territories.count < b.territories.count }
+            return (a.position.x, a.position.y) < (b.position.x, b.position.y)
+        }
+        return found.map { Tripoint(territories: $0.territories.map { ids[Int($0)] }, position: $0.position.wrappedLongitude) }
     }
+}
+
+/// The territories (indices) whose borders end at one node: up to four held inline (most nodes have two or
+/// three), more in an array, so a million nodes need no million arrays.
+struct NodeTerritories {
+    private var inline = SIMD4<Int32>(repeating: -1)
+    private(set) var count = 0
+    private var more: [Int32] = []
+
+    /// The two territories of one border.
+    init(_ pair: SIMD2<Int32>) {
+        inline[0] = pair.x
+        inline[1] = pair.y
+        count = 2
+    }
+
+    /// Adds `t` unless it is there.
+    mutating func insert(_ t: Int32) {
+        for k in 0..<min(count, 4) where inline[k] == t { return }
+        if count > 4, more.contains(t) { return }
+        if count < 4 { inline[count] = t } else { more.append(t) }
+        count += 1
+    }
+
+    /// The territories, in the order added.
+    var list: [Int32] { (0..<min(count, 4)).map { inline[$0] } + more }
 }
 
 /// Positions bucketed in cubes of `cell` metres on a sphere of the Earth's mean radius, for finding the nodes
