@@ -332,6 +332,12 @@ enum SharedEdges {
             }
             sectors.append(side > 0 ? (next, previous, o.onB) : (previous, next, o.onB))
         }
+        // Inside a run of shared edges (most common vertices): one sector each, between the same two rays. They
+        // are apart exactly when they run between them in opposite directions (the two sides of the run).
+        if sectors.count == 2, sectors[0].onB != sectors[1].onB, sectors[0].from != sectors[0].to {
+            if sectors[0].from == sectors[1].to, sectors[0].to == sectors[1].from { return true }
+            if sectors[0].from == sectors[1].from, sectors[0].to == sectors[1].to { return false }
+        }
         // The distinct rays around v, by angle.
         var ends: [XY] = []
         for s in sectors {
