@@ -173,7 +173,16 @@ enum SharedEdges {
         // 2 and 3: every common vertex ends a shared edge, and the interiors around it do not overlap.
         guard !w.vertexEndsShared.contains(false) else { return nil }
         if !w.occurrences.isEmpty {
-            w.occurrences.sort { $0.vertex < $1.vertex }
+            // By vertex, and each occurrence once (every edge pair that met at a vertex noted it).
+            w.occurrences.sort { ($0.vertex, $0.onB ? 1 : 0, $0.ring, $0.index) < ($1.vertex, $1.onB ? 1 : 0, $1.ring, $1.index) }
+            var kept = 0
+            for o in w.occurrences.indices {
+                let x = w.occurrences[o]
+                if kept > 0, case let y = w.occurrences[kept - 1], y.vertex == x.vertex, y.onB == x.onB, y.ring == x.ring, y.index == x.index { continue }
+                w.occurrences[kept] = x
+                kept += 1
+            }
+            w.occurrences.removeLast(w.occurrences.count - kept)
             var from = 0
             while from < w.occurrences.count {
                 var to = from + 1
