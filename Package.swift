@@ -25,10 +25,15 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
         .target(name: "CShims"),
         .target(
             name: "GeoCore",
-            dependencies: ["CGEOS", "CPROJ", "CShims"]
+            dependencies: ["CGEOS", "CPROJ", "CGDAL", "CShims"]
         ),
         .target(
             name: "BorderKit",

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs, when missing, what BorderKit builds and tests with on Debian: GEOS and PROJ headers, pkg-config,
+# Installs, when missing, what BorderKit builds and tests with on Debian: GEOS, PROJ and GDAL headers (GDAL reads
+# and writes GeoPackage, Shapefile, FlatGeobuf; gdal-bin's ogr2ogr makes the tests' files), pkg-config,
 # GeographicLib's command-line tools (the test oracle Planimeter), valgrind (Tools/leakcheck.sh), librsvg's
 # rsvg-convert (the map tests render SVG to PNG) and Python 3 with venv (PNG check, notebooks, benchmarks).
 # Swift itself must already be on PATH. Safe to run again: it installs nothing that is there.
 set -euo pipefail
 
-packages=(libgeos-dev libproj-dev pkg-config geographiclib-tools valgrind librsvg2-bin python3 python3-venv)
+packages=(libgeos-dev libproj-dev libgdal-dev gdal-bin pkg-config geographiclib-tools valgrind librsvg2-bin python3 python3-venv)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

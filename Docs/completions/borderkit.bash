@@ -188,11 +188,14 @@ _borderkit_measure() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--id-property --workers --format -f --output -o)
+    non_repeating_options=(--layer --id-property --workers --format -f --output -o)
     __borderkit_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--layer')
+        return
+        ;;
     '--id-property')
         return
         ;;
@@ -200,7 +203,7 @@ _borderkit_measure() {
         return
         ;;
     '--format'|'-f')
-        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'
+        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'$'\n''geojsonseq'$'\n''gpkg'$'\n''fgb'$'\n''shp'
         return
         ;;
     '--output'|'-o')
@@ -253,13 +256,16 @@ _borderkit_borders() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--pair)
-    non_repeating_options=(--territories --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --format -f --output -o --map)
+    non_repeating_options=(--territories --layer --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --format -f --quantize --output -o --map)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--territories')
         __borderkit_add_completions -f
+        return
+        ;;
+    '--layer')
         return
         ;;
     '--status')
@@ -291,7 +297,10 @@ _borderkit_borders() {
         return
         ;;
     '--format'|'-f')
-        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'
+        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'$'\n''geojsonseq'$'\n''gpkg'$'\n''fgb'$'\n''shp'$'\n''topojson'
+        return
+        ;;
+    '--quantize')
         return
         ;;
     '--output'|'-o')
@@ -309,13 +318,16 @@ _borderkit_areas() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--territories --claims --control --id-property --at --snap --min-area --overlap-tolerance --format -f --output -o --map)
+    non_repeating_options=(--territories --layer --claims --control --id-property --at --snap --min-area --overlap-tolerance --format -f --quantize --output -o --map)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--territories')
         __borderkit_add_completions -f
+        return
+        ;;
+    '--layer')
         return
         ;;
     '--claims')
@@ -342,7 +354,10 @@ _borderkit_areas() {
         return
         ;;
     '--format'|'-f')
-        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'
+        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'$'\n''geojsonseq'$'\n''gpkg'$'\n''fgb'$'\n''shp'$'\n''topojson'
+        return
+        ;;
+    '--quantize')
         return
         ;;
     '--output'|'-o')
@@ -392,7 +407,7 @@ _borderkit_route() {
         return
         ;;
     '--format'|'-f')
-        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'
+        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'$'\n''geojsonseq'$'\n''gpkg'$'\n''fgb'$'\n''shp'
         return
         ;;
     '--output'|'-o')
@@ -599,12 +614,22 @@ _borderkit_convert() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--decimals --output -o)
+    non_repeating_options=(--layer --decimals --format -f --quantize --output -o)
     __borderkit_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--layer')
+        return
+        ;;
     '--decimals')
+        return
+        ;;
+    '--format'|'-f')
+        __borderkit_add_completions -W 'geojson'$'\n''geojsonseq'$'\n''gpkg'$'\n''fgb'$'\n''shp'$'\n''topojson'
+        return
+        ;;
+    '--quantize')
         return
         ;;
     '--output'|'-o')

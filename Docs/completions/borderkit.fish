@@ -23,13 +23,13 @@ function __borderkit_parse_tokens -S
         __borderkit_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'measure'
-            __borderkit_parse_subcommand 1 'id-property=' 'workers=' 'f/format=' 'o/output=' 'version' 'h/help'
+            __borderkit_parse_subcommand 1 'layer=' 'id-property=' 'workers=' 'f/format=' 'o/output=' 'version' 'h/help'
         case 'validate'
             __borderkit_parse_subcommand -r 1 'repair' 'o/output=' 'coverage' 'min-area=' 'f/format=' 'version' 'h/help'
         case 'borders'
-            __borderkit_parse_subcommand 0 'territories=' 'status=' 'id-property=' 'snap=' 'pair=+' 'status-property=' 'status-snap=' 'unmatched-status=' 'overlap-tolerance=' 'workers=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
+            __borderkit_parse_subcommand 0 'territories=' 'layer=' 'status=' 'id-property=' 'snap=' 'pair=+' 'status-property=' 'status-snap=' 'unmatched-status=' 'overlap-tolerance=' 'workers=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
         case 'areas'
-            __borderkit_parse_subcommand 0 'territories=' 'claims=' 'control=' 'id-property=' 'at=' 'snap=' 'min-area=' 'overlap-tolerance=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
+            __borderkit_parse_subcommand 0 'territories=' 'layer=' 'claims=' 'control=' 'id-property=' 'at=' 'snap=' 'min-area=' 'overlap-tolerance=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
         case 'route'
             __borderkit_parse_subcommand -r 1 'routes=' 'territories=' 'id-property=' 'step=' 'near=' 'corridor=' 'snap=' 'profile' 'workers=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
         case 'compare'
@@ -41,7 +41,7 @@ function __borderkit_parse_tokens -S
         case 'diff'
             __borderkit_parse_subcommand 2 'match-by=' 'tolerance=' 'length-tolerance=' 'area-tolerance=' 'number-tolerance=' 'verbose' 'ignore=+' 'f/format=' 'o/output=' 'version' 'h/help'
         case 'convert'
-            __borderkit_parse_subcommand 1 'decimals=' 'o/output=' 'version' 'h/help'
+            __borderkit_parse_subcommand 1 'layer=' 'decimals=' 'f/format=' 'quantize=' 'o/output=' 'version' 'h/help'
         case 'data'
             __borderkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -116,13 +116,14 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional 
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'map' -d 'Draws territories, borders by status, claims and control, enclaves, routes and crossings as an SVG map.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'report' -d 'The whole analysis in one folder: index.md, a report per analysis with its SVG map, GeoJSON, CSV and JSON.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'diff' -d 'Compare two GeoJSON files feature by feature within tolerances (for regression suites).'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'convert' -d 'Rewrites GeoJSON as RFC 7946: right-hand-rule winding, fixed decimals, no crs member.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'convert' -d 'Rewrites features as RFC 7946 GeoJSON, a GeoJSON text sequence, GeoPackage, FlatGeobuf, Shapefile or TopoJSON.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'data' -d 'List the embedded datasets (GeoData) with feature counts and provenance, or show one.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit measure" -eq 1' -F
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" layer' -l 'layer' -d 'The layer to read, for sources of several layers (GeoPackage).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" id-property' -l 'id-property' -d 'The property to show as each feature\'s id (default: the feature\'s id).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" workers' -l 'workers' -d 'Worker threads, each with its own GEOS context (default: one per processor).' -rfka ''
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json or geojson.' -rfka 'md csv json geojson'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb or shp (default: by --output\'s ending, else md).' -rfka 'md csv json geojson geojsonseq gpkg fgb shp'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit measure" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -134,7 +135,8 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit validate" f format' -l 'format' -s 'f' -d 'Report format: md or json.' -rfka 'md json'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit validate" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit validate" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" territories' -l 'territories' -d 'Territories (polygons) as GeoJSON, or \'-\'.' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" territories' -l 'territories' -d 'Territories (polygons): GeoJSON, \'-\', or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" layer' -l 'layer' -d 'The layer of --territories to read, for sources of several layers (GeoPackage).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" status' -l 'status' -d 'Border-status lines (property status, optional date and source).' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" id-property' -l 'id-property' -d 'The property that holds each territory\'s id.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" snap' -l 'snap' -d 'Tolerance in metres for sources that do not share vertices (0 = exact).' -rfka ''
@@ -144,12 +146,14 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" unmatched-status' -l 'unmatched-status' -d 'Status of border stretches no status line matches.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" overlap-tolerance' -l 'overlap-tolerance' -d 'Warn about territories overlapping by more than this many m².' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" workers' -l 'workers' -d 'Worker threads, each with its own GEOS context (default: one per processor).' -rfka ''
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json or geojson.' -rfka 'md csv json geojson'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output\'s ending, else md).' -rfka 'md csv json geojson geojsonseq gpkg fgb shp topojson'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" quantize' -l 'quantize' -d 'TopoJSON only: put positions on an N × N grid over the bounding box (e.g. 1e5); checked to break no polygon.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" map' -l 'map' -d 'Also draw the result as an SVG map to this file (written atomically).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" territories' -l 'territories' -d 'Territories (polygons) as GeoJSON.' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" territories' -l 'territories' -d 'Territories (polygons): GeoJSON, or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" layer' -l 'layer' -d 'The layer of --territories to read, for sources of several layers (GeoPackage).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" claims' -l 'claims' -d 'Claims: polygons with claimant, basis, from, to.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" control' -l 'control' -d 'Control: polygons with holder, from, to.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" id-property' -l 'id-property' -d 'The property that holds each territory\'s id.' -rfka ''
@@ -157,13 +161,14 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" snap' -l 'snap' -d 'Tolerance in metres for enclave boundaries (0 = exact).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" min-area' -l 'min-area' -d 'Pieces below this many m² are listed as slivers (never dropped).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" overlap-tolerance' -l 'overlap-tolerance' -d 'Warn about territories overlapping by more than this many m².' -rfka ''
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json or geojson.' -rfka 'md csv json geojson'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output\'s ending, else md).' -rfka 'md csv json geojson geojsonseq gpkg fgb shp topojson'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" quantize' -l 'quantize' -d 'TopoJSON only: put positions on an N × N grid over the bounding box (e.g. 1e5); checked to break no polygon.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" map' -l 'map' -d 'Also draw the result as an SVG map to this file (written atomically).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" routes' -l 'routes' -d 'Routes (LineStrings) as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" territories' -l 'territories' -d 'Territories (polygons) as GeoJSON.' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" routes' -l 'routes' -d 'Routes (LineStrings): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" territories' -l 'territories' -d 'Territories (polygons): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" id-property' -l 'id-property' -d 'The property that holds each territory\'s id.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" step' -l 'step' -d 'Distance-to-border sample spacing, km.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" near' -l 'near' -d 'Report and count the km closer than this to a border.' -rfka ''
@@ -171,13 +176,13 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" snap' -l 'snap' -d 'Tolerance in metres: shorter pieces merge; closer than this runs along a border.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" profile' -l 'profile' -d 'Include the distance-to-border samples in JSON and GeoJSON.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" workers' -l 'workers' -d 'Worker threads (default: one per processor).' -rfka ''
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json or geojson.' -rfka 'md csv json geojson'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb or shp (default: by --output\'s ending, else md).' -rfka 'md csv json geojson geojsonseq gpkg fgb shp'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" map' -l 'map' -d 'Also draw the result as an SVG map to this file (written atomically).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" routes' -l 'routes' -d 'Routes (LineStrings) as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" territories' -l 'territories' -d 'Territories (polygons) as GeoJSON.' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" routes' -l 'routes' -d 'Routes (LineStrings): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" territories' -l 'territories' -d 'Territories (polygons): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" id-property' -l 'id-property' -d 'The property that holds each territory\'s id.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" step' -l 'step' -d 'Distance-to-border sample spacing, km.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" near' -l 'near' -d 'Report and count the km closer than this to a border.' -rfka ''
@@ -188,11 +193,11 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" map' -l 'map' -d 'Also draw the result as an SVG map to this file (written atomically).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" territories' -l 'territories' -d 'Territories (polygons) as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" routes' -l 'routes' -d 'Routes (LineStrings) as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" status' -l 'status' -d 'Border-status lines as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" claims' -l 'claims' -d 'Claims as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" control' -l 'control' -d 'Control as GeoJSON.' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" territories' -l 'territories' -d 'Territories (polygons): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" routes' -l 'routes' -d 'Routes (LineStrings): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" status' -l 'status' -d 'Border-status lines: GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" claims' -l 'claims' -d 'Claims: GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" control' -l 'control' -d 'Control: GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" id-property' -l 'id-property' -d 'The property that holds each territory\'s id.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" layers' -l 'layers' -d 'Layers to draw, comma-separated (default: all).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map"' -l 'route' -d 'Only this route (id or any name; repeatable).' -rfka ''
@@ -202,11 +207,11 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" o output' -l 'output' -s 'o' -d 'The SVG file to write (atomically).' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit map" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" territories' -l 'territories' -d 'Territories (polygons) as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" routes' -l 'routes' -d 'Routes (LineStrings) as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" status' -l 'status' -d 'Border-status lines as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" claims' -l 'claims' -d 'Claims as GeoJSON.' -rF
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" control' -l 'control' -d 'Control as GeoJSON.' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" territories' -l 'territories' -d 'Territories (polygons): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" routes' -l 'routes' -d 'Routes (LineStrings): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" status' -l 'status' -d 'Border-status lines: GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" claims' -l 'claims' -d 'Claims: GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" control' -l 'control' -d 'Control: GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" id-property' -l 'id-property' -d 'The property that holds each territory\'s id.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" o output' -l 'output' -s 'o' -d 'The folder to write.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit report" version' -l 'version' -d 'Show the version.'
@@ -225,7 +230,10 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit diff" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit diff" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit convert" -eq 1' -F
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" layer' -l 'layer' -d 'The layer to read, for sources of several layers (GeoPackage).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" decimals' -l 'decimals' -d 'Decimal digits of each coordinate (0–7; 7 is about 1 cm).' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" f format' -l 'format' -s 'f' -d 'Output format: geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output\'s ending, else geojson).' -rfka 'geojson geojsonseq gpkg fgb shp topojson'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" quantize' -l 'quantize' -d 'TopoJSON only: put positions on an N × N grid over the bounding box (e.g. 1e5); checked to break no polygon.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -13,7 +13,8 @@ struct AreasCommand: BorderKitSubcommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file"), completion: .file()) var territories: String?
+    @Option(help: ArgumentHelp("Territories (polygons): GeoJSON, or any vector source GDAL reads (PATH:LAYER picks a layer).", valueName: "file"), completion: .file()) var territories: String?
+    @Option(help: ArgumentHelp("The layer of --territories to read, for sources of several layers (GeoPackage).", valueName: "name")) var layer: String?
     @Option(help: ArgumentHelp("Claims: polygons with claimant, basis, from, to.", valueName: "file"), completion: .file()) var claims: String?
     @Option(help: ArgumentHelp("Control: polygons with holder, from, to.", valueName: "file"), completion: .file()) var control: String?
     @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
@@ -21,7 +22,8 @@ struct AreasCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("Tolerance in metres for enclave boundaries (0 = exact).", valueName: "metres")) var snap: Double = 0
     @Option(help: ArgumentHelp("Pieces below this many m² are listed as slivers (never dropped).", valueName: "m2")) var minArea: Double = 1
     @Option(help: ArgumentHelp("Warn about territories overlapping by more than this many m².", valueName: "m2")) var overlapTolerance: Double = 1
-    @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.") var format: ReportFormat = .markdown
+    @Option(name: .shortAndLong, help: "Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output's ending, else md).") var format: TopologyFormat?
+    @OptionGroup var quantize: QuantizeOption
     @OptionGroup var output: OutputOptions
     @OptionGroup var map: MapOptions
 
@@ -31,7 +33,10 @@ struct AreasCommand: BorderKitSubcommand {
     }
 
     func execute() throws {
-        let inputs = InputSet(territories: territories, claims: claims, control: control, idProperty: idProperty)
+        let kind = try OutputKind.resolve(format?.kind, output: output.output, allowed: TopologyFormat.allCases.map(\.kind), fallback: .report(.markdown))
+        let grid = try quantize.value()
+        var inputs = InputSet(territories: territories, claims: claims, control: control, idProperty: idProperty)
+        inputs.layer = layer
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
@@ -40,11 +45,16 @@ struct AreasCommand: BorderKitSubcommand {
         let report = try Areas.run(list, claims: claimList, control: controlList, at: at.flatMap(ISODate.init), source: source,
                                    minArea: minArea, snap: snap, overlapTolerance: overlapTolerance, warnings: warnings)
         for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
-        switch format {
-        case .markdown: try output.write(report.markdown)
-        case .csv: try output.write(report.csv)
-        case .json: try output.write(JSONWriter.data(report.json) + [0x0A])
-        case .geojson: try output.write(GeoJSONWriter().data(report.featureCollection))
+        switch kind {
+        case .report(.markdown): try output.write(report.markdown)
+        case .report(.csv): try output.write(report.csv)
+        case .report(.json): try output.write(JSONWriter.data(report.json) + [0x0A])
+        default:
+            let features = report.featureCollection
+            try output.writeFeatures(features, as: kind, quantize: grid) {
+                [TopoJSONObject(name: "territories", features: list.map(\.feature)),
+                 TopoJSONObject(name: "pieces", features: features.features)]
+            }
         }
         try map.write(try MapScene.areas(report, territories: list, claims: claimList, control: controlList,
                                          credits: try inputs.credits(routesShown: false)))

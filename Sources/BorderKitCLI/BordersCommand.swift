@@ -15,8 +15,11 @@ struct BordersCommand: BorderKitSubcommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON, or '-'.", valueName: "file"), completion: .file())
+    @Option(help: ArgumentHelp("Territories (polygons): GeoJSON, '-', or any vector source GDAL reads (PATH:LAYER picks a layer).", valueName: "file"), completion: .file())
     var territories: String?
+
+    @Option(help: ArgumentHelp("The layer of --territories to read, for sources of several layers (GeoPackage).", valueName: "name"))
+    var layer: String?
 
     @Option(help: ArgumentHelp("Border-status lines (property status, optional date and source).", valueName: "file"), completion: .file())
     var status: String?
@@ -45,9 +48,10 @@ struct BordersCommand: BorderKitSubcommand {
     @Option(help: "Worker threads, each with its own GEOS context (default: one per processor).")
     var workers: Int?
 
-    @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.")
-    var format: ReportFormat = .markdown
+    @Option(name: .shortAndLong, help: "Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output's ending, else md).")
+    var format: TopologyFormat?
 
+    @OptionGroup var quantize: QuantizeOption
     @OptionGroup var output: OutputOptions
     @OptionGroup var map: MapOptions
 
@@ -62,7 +66,10 @@ struct BordersCommand: BorderKitSubcommand {
     }
 
     func execute() throws {
+        let kind = try OutputKind.resolve(format?.kind, output: output.output, allowed: TopologyFormat.allCases.map(\.kind), fallback: .report(.markdown))
+        let grid = try quantize.value()
         var inputs = InputSet(territories: territories, status: status, idProperty: idProperty)
+        inputs.layer = layer
         inputs.statusProperty = statusProperty
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
@@ -88,18 +95,24 @@ struct BordersCommand: BorderKitSubcommand {
         options.statusSnap = statusSnap
         if let workers { options.workers = workers }
         // The lines are kept only for what draws or writes them; a report of lengths needs their lengths.
-        options.keepsLines = format == .geojson || map.map != nil
+        options.keepsLines = ![.report(.markdown), .report(.csv), .report(.json)].contains(kind) || map.map != nil
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal ? showProgress : nil
         let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,
                                      progress: progress)
         for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
-        switch format {
-        case .csv: try output.write(report.csv)
-        case .geojson: try output.write(GeoJSONWriter().data(report.featureCollection))
-        case .markdown, .json:
+        switch kind {
+        case .report(.csv): try output.write(report.csv)
+        case .report(.markdown), .report(.json):
             let out = try AtomicOutput(output.output ?? "-")
-            try report.write(format) { try out.write($0) }
+            try report.write(kind == .report(.json) ? .json : .markdown) { try out.write($0) }
             try out.commit()
+        default:
+            let features = report.featureCollection
+            try output.writeFeatures(features, as: kind, quantize: grid) {
+                [TopoJSONObject(name: "territories", features: list.map(\.feature)),
+                 TopoJSONObject(name: "borders", features: features.features.filter { $0.properties?["kind"] == .string("border_segment") }),
+                 TopoJSONObject(name: "tripoints", features: features.features.filter { $0.properties?["kind"] == .string("tripoint") })]
+            }
         }
         try map.write(try MapScene.borders(report, territories: list, credits: try inputs.credits(routesShown: false)))
     }

@@ -39,7 +39,7 @@ struct DiffCommand: BorderKitSubcommand {
         var t = DiffTolerances()
         t.distance = tolerance; t.lengthPercent = lengthTolerance; t.areaPercent = areaTolerance; t.number = numberTolerance
         t.ignore = Set(ignore)
-        let report = try FeatureDiff.run(expected: try GeoJSONReader.read(path: expected), actual: try GeoJSONReader.read(path: actual),
+        let report = try FeatureDiff.run(expected: try VectorSource.read(path: expected), actual: try VectorSource.read(path: actual),
                                          expectedName: expected, actualName: actual, matchBy: matchBy, tolerances: t)
         try output.write(format == .json ? JSONWriter.data(report.json) + [0x0A] : Array(report.markdown(verbose: verbose).utf8))
         if report.beyondTolerance > 0 { throw ExitCode(1) }

@@ -17,18 +17,19 @@ struct RouteCommand: BorderKitSubcommand {
     @OptionGroup var input: RouteInputOptions
     @Flag(help: "Include the distance-to-border samples in JSON and GeoJSON.") var profile = false
     @Option(help: "Worker threads (default: one per processor).") var workers: Int?
-    @Option(name: .shortAndLong, help: "Output format: md, csv, json or geojson.") var format: ReportFormat = .markdown
+    @Option(name: .shortAndLong, help: "Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb or shp (default: by --output's ending, else md).") var format: FeatureFormat?
     @OptionGroup var output: OutputOptions
     @OptionGroup var map: MapOptions
 
     func execute() throws {
+        let kind = try OutputKind.resolve(format?.kind, output: output.output, allowed: FeatureFormat.allCases.map(\.kind), fallback: .report(.markdown))
         let run = try RouteCommand.analyse(names: names, input: input, workers: workers)
         let full = RouteReport(results: run.results, options: input.options, profile: profile)
-        switch format {
-        case .markdown: try output.write(full.markdown)
-        case .csv: try output.write(full.csv)
-        case .json: try output.write(JSONWriter.data(full.json) + [0x0A])
-        case .geojson: try output.write(GeoJSONWriter().data(full.featureCollection))
+        switch kind {
+        case .report(.markdown): try output.write(full.markdown)
+        case .report(.csv): try output.write(full.csv)
+        case .report(.json): try output.write(JSONWriter.data(full.json) + [0x0A])
+        default: try output.writeFeatures(full.featureCollection, as: kind) { [] }
         }
         try map.write(try run.scene(title: run.results.count == 1 ? run.results[0].route.name : "Routes"))
     }

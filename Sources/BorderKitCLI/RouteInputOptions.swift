@@ -3,8 +3,8 @@ import BorderKit
 
 /// The inputs and measures shared by `route` and `compare`.
 struct RouteInputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Routes (LineStrings) as GeoJSON.", valueName: "file"), completion: .file()) var routes: String?
-    @Option(help: ArgumentHelp("Territories (polygons) as GeoJSON.", valueName: "file"), completion: .file()) var territories: String?
+    @Option(help: ArgumentHelp("Routes (LineStrings): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).", valueName: "file"), completion: .file()) var routes: String?
+    @Option(help: ArgumentHelp("Territories (polygons): GeoJSON or any vector source GDAL reads (PATH:LAYER picks a layer).", valueName: "file"), completion: .file()) var territories: String?
     @Option(help: ArgumentHelp("The property that holds each territory's id.", valueName: "name")) var idProperty: String?
     @Option(help: ArgumentHelp("Distance-to-border sample spacing, km.", valueName: "km")) var step: Double = 1
     @Option(help: ArgumentHelp("Report and count the km closer than this to a border.", valueName: "km")) var near: Double = 5

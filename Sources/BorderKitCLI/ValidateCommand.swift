@@ -49,8 +49,8 @@ struct ValidateCommand: BorderKitSubcommand {
         var coverageReports: [CoverageReport] = []
         let files = try self.files.isEmpty ? EmbeddedData.locate().datasets().map(\.file) : self.files
         for file in files {
-            let geojson = try GeoJSONReader.read(path: file)
-            let name = file == "-" ? "<stdin>" : file
+            let geojson = try VectorSource.read(path: file)
+            let name = VectorSource(file).label
             for note in geojson.notes { FileIO.writeToStandardError("borderkit: warning: \(name): \(note)\n") }
             report.add(file: name, results: try Validation.check(geojson))
             if coverage { coverageReports.append(try CoverageCheck.check(geojson, source: name, minArea: minArea)) }

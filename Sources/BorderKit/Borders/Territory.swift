@@ -26,6 +26,15 @@ public struct Territory: Sendable, Hashable {
     }
 }
 
+extension Territory {
+    /// The territory as a feature: its id (as the feature's id and an "id" property), its name, its geometry.
+    public var feature: Feature {
+        var properties: JSONObject = ["id": .string(id)]
+        if let name { properties["name"] = .string(name) }
+        return Feature(id: .string(id), geometry: geometry, properties: properties)
+    }
+}
+
 /// Something about the input worth telling the user that does not stop the analysis.
 public struct InputWarning: Sendable, Hashable, CustomStringConvertible {
     /// The file's label.

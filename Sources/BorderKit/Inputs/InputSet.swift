@@ -9,8 +9,11 @@ import GeoCore
 /// territories, so that the named cases can be measured against any territory file. GeoData is located only
 /// when a layer needs it, so a command on the user's files alone works without it.
 public struct InputSet: Sendable {
-    /// Territories: a GeoJSON path or "-"; nil for the embedded ones.
+    /// Territories: a GeoJSON path, "-", or any vector source GDAL reads (`PATH:LAYER` allowed); nil for the
+    /// embedded ones.
     public var territories: String?
+    /// The layer of `territories` to read, for sources of several layers (see `VectorSource`).
+    public var layer: String?
     /// Border-status lines: a GeoJSON path; nil for the embedded ones (with the embedded territories only).
     public var status: String?
     /// Claims: a GeoJSON path; nil for the embedded ones (with the embedded territories only).
@@ -66,7 +69,7 @@ public struct InputSet: Sendable {
     public func loadRouteLayer() throws -> RouteLayer {
         let (geojson, source): (GeoJSON, String)
         if let routes {
-            (geojson, source) = (try GeoJSONReader.read(path: routes), label(routes))
+            (geojson, source) = (try VectorSource.read(path: routes), label(routes))
         } else {
             let data = try EmbeddedData.locate()
             (geojson, source) = (try data.read("routes"), data.label(of: "routes"))
@@ -113,7 +116,7 @@ public struct InputSet: Sendable {
     /// Reads a layer: the path if given; else the embedded layer when the territories are embedded (or when
     /// the layer is the territories); else nil.
     private func layer(_ path: String?, _ name: String) throws -> (GeoJSON, String)? {
-        if let path { return (try GeoJSONReader.read(path: path), label(path)) }
+        if let path { return (try VectorSource.read(path: path, layer: name == "territories" ? layer : nil), label(path)) }
         guard territories == nil else { return nil }
         let data = try EmbeddedData.locate()
         return (try data.read(name), data.label(of: name))

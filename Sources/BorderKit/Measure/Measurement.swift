@@ -30,11 +30,11 @@ public struct MeasureReport: Hashable, Sendable {
     public var features: [FeatureMeasurement]
 
     /// Geodesic metres of all lines.
-    public var totalLength: Double { features.reduce(0) { $0 + ($1.length ?? 0) } }
+    public var totalLength: Double { orderFreeSum(features.compactMap(\.length)) }
     /// Geodesic m² of all polygons.
-    public var totalArea: Double { features.reduce(0) { $0 + ($1.area ?? 0) } }
+    public var totalArea: Double { orderFreeSum(features.compactMap(\.area)) }
     /// Geodesic metres of all polygons' rings.
-    public var totalPerimeter: Double { features.reduce(0) { $0 + ($1.perimeter ?? 0) } }
+    public var totalPerimeter: Double { orderFreeSum(features.compactMap(\.perimeter)) }
     /// Positions in all features.
     public var totalVertices: Int { features.reduce(0) { $0 + $1.vertexCount } }
     /// Features whose geometry GEOS finds invalid.
@@ -143,4 +143,10 @@ public struct StreamingMeasure {
         try flush()
         return MeasureReport(source: source, features: rows)
     }
+}
+
+/// The sum of `values` in ascending order, so that the same values give the same bits in any order (a FlatGeobuf
+/// hands features over in its index's order, a GeoJSON in the file's).
+func orderFreeSum(_ values: [Double]) -> Double {
+    values.sorted().reduce(0, +)
 }

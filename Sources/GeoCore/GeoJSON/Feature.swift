@@ -54,6 +54,8 @@ public struct FeatureCollection: Hashable, Sendable {
     public var foreignMembers: JSONObject
     /// What the reader did that the user should know, e.g. positions reprojected from a legacy `crs`.
     public var notes: [String] = []
+    /// The OGR layer the features were read from, when not from GeoJSON text (messages name features by FID).
+    public var origin: LayerOrigin?
 
     /// A collection of `features` with `foreignMembers` kept as read.
     public init(_ features: [Feature], foreignMembers: JSONObject = JSONObject()) {
@@ -77,17 +79,18 @@ public enum GeoJSON: Hashable, Sendable {
         }
     }
 
-    /// JSON pointer to the i-th feature of `features`, for messages: "/features/3", "" for a lone feature.
     /// What the reader did that the user should know (`FeatureCollection.notes`).
     public var notes: [String] {
         if case .featureCollection(let c) = self { return c.notes }
         return []
     }
 
-    /// The JSON pointer to feature `index` ("/features/<index>" in a collection, "" for a lone feature).
+    /// Where feature `index` is, for messages: the JSON pointer ("/features/<index>" in a collection, "" for a
+    /// lone feature), or for a layer read through GDAL its name and the feature's FID ("layer "x", FID 12").
     public func pointer(toFeature index: Int) -> String {
-        if case .featureCollection = self { return "/features/\(index)" }
-        return ""
+        guard case .featureCollection(let c) = self else { return "" }
+        if let o = c.origin, o.fids.indices.contains(index) { return "layer \"\(o.layer)\", FID \(o.fids[index])" }
+        return "/features/\(index)"
     }
 }
 
@@ -101,5 +104,22 @@ extension Feature {
             if case .string(let s)? = properties?[key], !s.isEmpty { return s }
         }
         return nil
+    }
+}
+
+/// The OGR layer a collection was read from: its name, GDAL's driver, and each feature's FID, in order.
+public struct LayerOrigin: Hashable, Sendable {
+    /// The layer's name, e.g. "countries".
+    public var layer: String
+    /// GDAL's short name of the driver that read it, e.g. "GPKG", "ESRI Shapefile".
+    public var driver: String
+    /// The FID of each feature, in the collection's order.
+    public var fids: [Int64]
+
+    /// The origin of features read from `layer` by `driver`.
+    public init(layer: String, driver: String, fids: [Int64] = []) {
+        self.layer = layer
+        self.driver = driver
+        self.fids = fids
     }
 }

@@ -60,6 +60,22 @@ public struct GeoJSONWriter: Sendable {
         out.append(contentsOf: (count == 0 ? "]}\n" : "\n]}\n").utf8)
     }
 
+    /// One feature as a record of a GeoJSON text sequence: RFC 8142's record separator (0x1E) before it when
+    /// `recordSeparator`, else newline-delimited GeoJSON (what GDAL's GeoJSONSeq writes to .geojsonl); a newline after.
+    public func writeRecord(_ f: Feature, recordSeparator: Bool, to out: inout [UInt8]) {
+        if recordSeparator { out.append(0x1E) }
+        write(f, to: &out)
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// A collection's features as a GeoJSON text sequence (see `writeRecord`); the collection's own members,
+    /// which a sequence cannot hold, are left out.
+    public func sequence(_ c: FeatureCollection, recordSeparator: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        for f in c.features { writeRecord(f, recordSeparator: recordSeparator, to: &out) }
+        return out
+    }
+
     func write(_ f: Feature, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"type":"Feature""#.utf8)
         if let id = f.id {
@@ -80,12 +96,7 @@ public struct GeoJSONWriter: Sendable {
     }
 
     func write(_ geometry: Geometry, to out: inout [UInt8]) {
-        // RFC 7946 §3.1.9: geometry that crosses the antimeridian is written split there. Should GEOS fail to
-        // cut it, each longitude is brought within ±180° instead: a reader takes the jump the short way.
-        var g = geometry
-        if geometry.needsAntimeridianSplit {
-            g = (try? geometry.splitAtAntimeridian()) ?? geometry.mapPositions(\.wrappedLongitude)
-        }
+        let g = geometry.withinAntimeridian
         if case .geometryCollection(let c) = g {
             out.append(contentsOf: #"{"type":"GeometryCollection","geometries":["#.utf8)
             for (i, part) in c.geometries.enumerated() {

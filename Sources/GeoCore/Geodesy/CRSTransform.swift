@@ -15,20 +15,27 @@ public final class CRSTransform {
     private let pj: OpaquePointer
 
     /// Throws `ProjError` naming the CRS when PROJ cannot read it or find a way to WGS84.
-    public init(from source: String) throws(ProjError) {
-        self.source = source
+    public convenience init(from source: String) throws(ProjError) {
+        try self.init(from: source, label: source)
+    }
+
+    /// A transform from `definition` (anything `proj_create` reads: a code, WKT, PROJJSON) that messages name
+    /// `label`, e.g. a layer's CRS as WKT2 named "EPSG:3035 (ETRS89-extended / LAEA Europe)".
+    public init(from definition: String, label: String) throws(ProjError) {
+        self.source = label
+        let source = definition
         guard let context = proj_context_create() else { throw ProjError(message: "proj_context_create failed") }
         proj_log_level(context, PJ_LOG_NONE)
         guard let raw = proj_create_crs_to_crs(context, source, "EPSG:4326", nil) else {
             let message = ProjError.text(context, proj_context_errno(context))
             proj_context_destroy(context)
-            throw ProjError(message: "cannot read the CRS \"\(source)\": \(message)")
+            throw ProjError(message: "cannot read the CRS \"\(label)\": \(message)")
         }
         guard let pj = proj_normalize_for_visualization(context, raw) else {
             let message = ProjError.text(context, proj_context_errno(context))
             proj_destroy(raw)
             proj_context_destroy(context)
-            throw ProjError(message: "cannot order the axes of \"\(source)\" as x, y: \(message)")
+            throw ProjError(message: "cannot order the axes of \"\(label)\" as x, y: \(message)")
         }
         proj_destroy(raw)
         var name = source

@@ -128,6 +128,14 @@ extension Geometry {
         return .multiPolygon(MultiPolygon(joined + rest))
     }
 
+    /// The geometry as files hold it (RFC 7946 §3.1.9): split at the antimeridian where it crosses it, as it is
+    /// where it does not. Should GEOS fail to cut it, each longitude is brought within ±180° instead, and a reader
+    /// takes the jump the short way. Every writer (GeoJSON, TopoJSON, GDAL's formats) writes this.
+    var withinAntimeridian: Geometry {
+        guard needsAntimeridianSplit else { return self }
+        return (try? splitAtAntimeridian()) ?? mapPositions(\.wrappedLongitude)
+    }
+
     /// The geometry cut at ±180° into pieces each within [−180°, 180°] (RFC 7946 §3.1.9), for writing. A
     /// geometry already within that range and free of jumps is returned as it is; one that crosses is first made
     /// continuous. Cutting uses `GEOSClipByRect_r` on each 360° band the geometry reaches.

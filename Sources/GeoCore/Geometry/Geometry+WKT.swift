@@ -1,6 +1,6 @@
 import CGEOS
 
-/// Well-known text and well-known binary, read and written by GEOS.
+/// Well-known text, read and written by GEOS, and well-known binary (`Geometry+WKB.swift`).
 extension Geometry {
     /// Reads WKT, e.g. "POLYGON ((0 0, 1 0, 1 1, 0 0))" (`GEOSWKTReader_read_r`).
     public init(wkt: String) throws {
@@ -14,20 +14,22 @@ extension Geometry {
         self = try Geometry.fromGEOS(owned.raw, context)
     }
 
-    /// Reads WKB, or hex-encoded WKB when `hex` is true (`GEOSWKBReader_read_r` / `readHEX`).
+    /// Reads WKB, or hex-encoded WKB when `hex` is true (the decoder of `Geometry+WKB.swift`).
     public init(wkb: [UInt8], hex: Bool = false) throws {
-        let context = try GEOSContext.current()
-        let h = context.handle
-        context.clearError()
-        guard let reader = GEOSWKBReader_create_r(h) else { throw context.error("create WKB reader") }
-        defer { GEOSWKBReader_destroy_r(h, reader) }
-        let g = wkb.withUnsafeBufferPointer {
-            hex ? GEOSWKBReader_readHEX_r(h, reader, $0.baseAddress, $0.count)
-                : GEOSWKBReader_read_r(h, reader, $0.baseAddress, $0.count)
+        var bytes = wkb
+        if hex {
+            func nibble(_ c: UInt8) throws -> UInt8 {
+                switch c {
+                case 0x30...0x39: return c - 0x30
+                case 0x41...0x46: return c - 0x41 + 10
+                case 0x61...0x66: return c - 0x61 + 10
+                default: throw WKBError("hex WKB holds a character that is not a hex digit")
+                }
+            }
+            guard wkb.count % 2 == 0 else { throw WKBError("hex WKB has an odd number of digits") }
+            bytes = try stride(from: 0, to: wkb.count, by: 2).map { try nibble(wkb[$0]) << 4 | nibble(wkb[$0 + 1]) }
         }
-        guard let g else { throw context.error("read WKB") }
-        let owned = GEOSObject(g, context)
-        self = try Geometry.fromGEOS(owned.raw, context)
+        self = try bytes.withUnsafeBytes { (raw) throws(WKBError) in try Geometry(wkb: raw) }
     }
 
     /// WKT with trailing zeros trimmed; `precision` limits the decimals (`GEOSWKTWriter_write_r`).
@@ -45,18 +47,6 @@ extension Geometry {
         }
     }
 
-    /// Little-endian ISO WKB, 2-D (`GEOSWKBWriter_write_r`).
-    public func wkb() throws -> [UInt8] {
-        try withGEOS { context, g in
-            let h = context.handle
-            context.clearError()
-            guard let writer = GEOSWKBWriter_create_r(h) else { throw context.error("create WKB writer") }
-            defer { GEOSWKBWriter_destroy_r(h, writer) }
-            GEOSWKBWriter_setByteOrder_r(h, writer, Int32(GEOS_WKB_NDR.rawValue))
-            var size = 0
-            guard let bytes = GEOSWKBWriter_write_r(h, writer, g, &size) else { throw context.error("write WKB") }
-            defer { GEOSFree_r(h, bytes) }
-            return Array(UnsafeBufferPointer(start: bytes, count: size))
-        }
-    }
+    /// Little-endian ISO WKB, with z where positions have one (the encoder of `Geometry+WKB.swift`).
+    public func wkb() throws -> [UInt8] { isoWKB }
 }
