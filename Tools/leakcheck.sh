@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs `borderkit measure`, `validate` (and --coverage), `borders` (with worker threads), `areas`, `route`, `map` and
-# `report` under valgrind memcheck on success and failure paths (the antimeridian, a legacy crs, overlaps) and
+# Runs `borderkit measure`, `validate` (and --coverage), `borders` (with worker threads), `areas`, `route`, `map`,
+# `report` and the GDAL and TopoJSON readers and writers under valgrind memcheck on success and failure paths (the antimeridian, a legacy crs, overlaps) and
 # fails on any definitely or indirectly lost bytes. (The Swift runtime's metadata caches show up as
 # "possibly lost"; those are not counted.) Uses the debug build, which `swift build` makes.
 set -uo pipefail
@@ -51,10 +51,23 @@ check 1 validate --coverage "$world/coverage-gap-overlap.geojson"
 check 0 measure "$world/crs-3857.geojson"
 check 2 measure "$world/crs-unknown.geojson"
 check 0 areas --territories "$world/overlap.geojson"
+# GDAL's formats: a projected GeoPackage in, GeoPackage, FlatGeobuf, Shapefile, GeoJSONSeq and TopoJSON out; a
+# damaged GeoPackage, a layer that is not there, a grid that breaks polygons.
+check 0 convert "$work/borders.geojson" --output "$work/borders.gpkg"
+ogr2ogr -f GPKG -t_srs EPSG:3035 -nln cells "$work/cells.gpkg" GeoData/territories.geojson
+check 0 borders --territories "$work/cells.gpkg" --output "$work/b.fgb"
+check 0 areas --territories "$work/cells.gpkg:cells" --output "$work/a.shp"
+check 0 measure "$work/borders.gpkg:borders" --output "$work/m.geojsonl"
+check 2 measure "$work/borders.gpkg"
+check 0 borders --format topojson --quantize 1e6 --output "$work/b.topojson"
+check 2 borders --territories "$work/cells.gpkg" --layer nope
+head -c 20000 "$work/cells.gpkg" > "$work/damaged.gpkg"
+check 2 measure "$work/damaged.gpkg"
+check 2 convert "$world/antimeridian-split.geojson" --quantize 3 --output "$work/coarse.topojson"
 mkdir -p "$work/mine" && touch "$work/mine/keep"
 check 2 report --output "$work/mine"
 if [ "$failed" -ne 0 ]; then
     echo "leakcheck: memory leaks or errors found" >&2
     exit 1
 fi
-echo "leakcheck: no definitely or indirectly lost bytes in 21 runs"
+echo "leakcheck: no definitely or indirectly lost bytes in 31 runs"
