@@ -3,7 +3,7 @@
 # 10^6-vertex check (release build), the faults during writes (kill -9, full disk, read-only folder, missing
 # GeoData), the check that GeoData rebuilds byte for byte from its sources, PostGIS as a second oracle on 600
 # generated cases and the world file (Tools/oracle), an install into a temporary prefix run with no checkout
-# around, the DocC catalogs built with warnings as errors, a smoke run of the benchmark on
+# around, the DocC catalogs built with warnings as errors, TopoJSON read back by PyPI topojson 2.2, a smoke run of the benchmark on
 # tiny data (both sides' answers must agree) and every notebook executed from a clean state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,5 +17,6 @@ bash Tools/geodata/check.sh
 bash Tools/oracle/run.sh
 bash Tools/install-check.sh
 bash Tools/docs/check.sh
+bash Tools/topojson/check.sh
 bash Tools/bench/run --smoke
 bash Tools/notebooks/run.sh
