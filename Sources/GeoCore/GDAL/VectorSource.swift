@@ -28,6 +28,15 @@ public struct VectorSource: Sendable, Hashable {
     /// The source's name in messages and reports: its path, "<stdin>" for "-".
     public var label: String { path == "-" ? "<stdin>" : path }
 
+    /// True when it is a GeoJSON text sequence, which BorderKit's sequence reader reads: named .geojsonl,
+    /// .geojsons, .geojsonseq, .ndjson, .jsonl or .ldjson, or starting with RFC 8142's record separator.
+    public var isGeoJSONSequence: Bool {
+        guard path != "-" else { return false }
+        let lower = path.lowercased()
+        if VectorSource.sequenceExtensions.contains(where: { lower.hasSuffix($0) }) { return FileIO.head(of: path, bytes: 1) != nil }
+        return FileIO.head(of: path, bytes: 1) == [0x1E]
+    }
+
     /// True when BorderKit's GeoJSON reader reads it: standard input; a file named .geojson or .json, or whose text
     /// starts with "{" or "[" (after a byte-order mark and white space), or holds nothing but white space — unless
     /// it is a TopoJSON topology or named as a GeoJSON text sequence, which GDAL reads. A missing or unreadable
@@ -35,7 +44,8 @@ public struct VectorSource: Sendable, Hashable {
     public var isGeoJSON: Bool {
         if path == "-" { return true }
         let lower = path.lowercased()
-        for ext in VectorSource.sequenceExtensions + [".topojson"] where lower.hasSuffix(ext) { return false }
+        if isGeoJSONSequence { return false }
+        if lower.hasSuffix(".topojson") { return false }
         guard let head = FileIO.head(of: path, bytes: 4096) else { return !FileIO.isFolder(path) }
         var i = 0
         if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { i = 3 }
@@ -46,7 +56,7 @@ public struct VectorSource: Sendable, Hashable {
         return head[i] == UInt8(ascii: "{") || head[i] == UInt8(ascii: "[")
     }
 
-    /// File name endings of GeoJSON text sequences, which GDAL's GeoJSONSeq driver reads.
+    /// File name endings of GeoJSON text sequences (GDAL's GeoJSONSeq driver's, and ndjson's).
     static let sequenceExtensions = [".geojsonl", ".geojsons", ".geojsonseq", ".ndjson", ".jsonl", ".ldjson"]
 
     /// Reads every feature (see `stream`).
@@ -63,6 +73,12 @@ public struct VectorSource: Sendable, Hashable {
     /// `origin` names the layer and each feature's FID. Errors: `GeoJSONError`, `SourceError`, or the closures'.
     public func stream(onCollection: (FeatureCollection) throws -> Void = { _ in },
                        onFeature: (Feature, Int) throws -> Void) throws -> GeoJSON {
+        if isGeoJSONSequence {
+            if let layer {
+                throw SourceError(source: label, reason: "a GeoJSON text sequence holds one layer; \"\(layer)\" names a layer of a multi-layer source (GeoPackage, FileGDB)")
+            }
+            return try GeoJSONReader.streamSequence(path: path, onCollection: onCollection, onFeature: onFeature)
+        }
         if isGeoJSON {
             if let layer {
                 throw SourceError(source: label, reason: "a GeoJSON file holds one layer; \"\(layer)\" names a layer of a multi-layer source (GeoPackage, FileGDB)")

@@ -152,6 +152,9 @@ public struct GeoJSONReader: Sendable {
     }
 
     /// Decodes a root read whole (a Feature, a geometry, or any text the look ahead left to the JSON tree).
+    /// `decode` for one record of a text sequence (`GeoJSONReader+Sequence.swift`).
+    func decodeRecord(_ root: RawGeoJSON) throws(GeoJSONError) -> GeoJSON { try decode(root) }
+
     private func decode(_ root: RawGeoJSON) throws(GeoJSONError) -> GeoJSON {
         let (object, type) = try typedObject(root, "", expected: "a GeoJSON object")
         let hasCRS = object.members["crs"] != nil
