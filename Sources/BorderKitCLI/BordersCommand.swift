@@ -48,6 +48,10 @@ struct BordersCommand: BorderKitSubcommand {
     @Option(help: "Worker threads, each with its own GEOS context (default: one per processor).")
     var workers: Int?
 
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Report only what this tile owns: pairs whose envelopes' intersection has its lower-left corner in [W,E)×[S,N), tripoints in it (see `partition`; negative values need no '=').", valueName: "W,S,E,N"))
+    var ownerExtent: String?
+
     @Option(name: .shortAndLong, help: "Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output's ending, else md).")
     var format: TopologyFormat?
 
@@ -60,6 +64,9 @@ struct BordersCommand: BorderKitSubcommand {
         guard overlapTolerance >= 0, overlapTolerance.isFinite else { throw ValidationError("--overlap-tolerance must be 0 or more m²") }
         guard (statusSnap ?? 0) >= 0, (statusSnap ?? 0).isFinite else { throw ValidationError("--status-snap must be 0 or more metres") }
         guard (workers ?? 1) >= 1 else { throw ValidationError("--workers must be at least 1") }
+        if let ownerExtent, TileExtent(ownerExtent) == nil {
+            throw ValidationError("--owner-extent takes W,S,E,N with W < E and S < N, e.g. -10,35,20,60 (got \(ownerExtent))")
+        }
         for p in pair where p.split(separator: ",").count != 2 {
             throw ValidationError("--pair takes two ids separated by a comma, e.g. armenia,azerbaijan (got \(p))")
         }
@@ -97,8 +104,9 @@ struct BordersCommand: BorderKitSubcommand {
         // The lines are kept only for what draws or writes them; a report of lengths needs their lengths.
         options.keepsLines = ![.report(.markdown), .report(.csv), .report(.json)].contains(kind) || map.map != nil
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal ? showProgress : nil
-        let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,
+        var report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,
                                      progress: progress)
+        if let extent = ownerExtent.flatMap(TileExtent.init) { report = report.owned(by: extent, territories: list) }
         for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
         switch kind {
         case .report(.csv): try output.write(report.csv)

@@ -8,9 +8,21 @@ public struct GeoJSONWriter: Sendable {
     /// Decimals of coordinates, at most 7.
     public var decimals: Int
 
+    /// True for the verbatim writer (`GeoJSONWriter.verbatim`).
+    public private(set) var isVerbatim = false
+
     /// A writer with `decimals` decimals (0–7; 7 is about 1 cm).
     public init(decimals: Int = 7) {
         self.decimals = min(max(decimals, 0), 7)
+    }
+
+    /// A writer that changes nothing: every coordinate in its shortest exact form, rings as they wind, geometry
+    /// across ±180° as it is. Why: tiles of a partition must give each command the very numbers the whole file
+    /// gives, so they hold the features bit for bit (`borderkit partition`).
+    public static var verbatim: GeoJSONWriter {
+        var w = GeoJSONWriter()
+        w.isVerbatim = true
+        return w
     }
 
     /// The UTF-8 text of `geojson`, ending with a newline.
@@ -96,7 +108,7 @@ public struct GeoJSONWriter: Sendable {
     }
 
     func write(_ geometry: Geometry, to out: inout [UInt8]) {
-        let g = geometry.withinAntimeridian
+        let g = isVerbatim ? geometry : geometry.withinAntimeridian
         if case .geometryCollection(let c) = g {
             out.append(contentsOf: #"{"type":"GeometryCollection","geometries":["#.utf8)
             for (i, part) in c.geometries.enumerated() {
@@ -142,7 +154,7 @@ public struct GeoJSONWriter: Sendable {
         for (i, ring) in p.rings.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             // RFC 7946 §3.1.6: exterior counter-clockwise, holes clockwise.
-            let orientation = planarOrientation(ring).orientation
+            let orientation = isVerbatim ? 0 : planarOrientation(ring).orientation
             let wantCounterClockwise = i == 0
             let reverse = orientation != 0 && (orientation > 0) != wantCounterClockwise
             write(reverse ? ring.reversed() : ring, to: &out)
@@ -160,6 +172,12 @@ public struct GeoJSONWriter: Sendable {
     }
 
     private func write(_ p: Position, to out: inout [UInt8]) {
+        if isVerbatim {
+            out.append(contentsOf: "[\(JSONNumberFormat.shortest(p.x)),\(JSONNumberFormat.shortest(p.y))".utf8)
+            if let z = p.z { out.append(contentsOf: ",\(JSONNumberFormat.shortest(z))".utf8) }
+            out.append(UInt8(ascii: "]"))
+            return
+        }
         out.append(UInt8(ascii: "["))
         JSONNumberFormat.appendFixed(p.x, decimals: decimals, to: &out)
         out.append(UInt8(ascii: ","))

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `partition` and `borders --owner-extent` (issue 20): run tile by tile, the tiles report every pair, point
+/// contact and tripoint of the whole file exactly once, with the very numbers the whole file gives.
+struct PartitionCommandTests {
+    /// A seeded coverage of jittered grid cells (neighbours share vertices), `n` × `n`, with ids "C<i>".
+    static func coverage(_ n: Int, seed: UInt64) -> String {
+        var rng = SeededGenerator(seed: seed)
+        var nodes: [[(Double, Double)]] = []
+        for i in 0...n {
+            nodes.append((0...n).map { j in
+                let dx = i == 0 || i == n ? 0 : Double(Int.random(in: -3000...3000, using: &rng)) / 10_000
+                let dy = j == 0 || j == n ? 0 : Double(Int.random(in: -3000...3000, using: &rng)) / 10_000
+                return (10 + Double(i) + dx, 40 + Double(j) * 0.5 + dy * 0.5)
+            })
+        }
+        var features: [String] = []
+        for i in 0..<n { for j in 0..<n {
+            let ring = [nodes[i][j], nodes[i + 1][j], nodes[i + 1][j + 1], nodes[i][j + 1], nodes[i][j]]
+            let coords = ring.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+            features.append(#"{"type":"Feature","properties":{"code":"C\#(i * n + j)"},"geometry":{"type":"Polygon","coordinates":[[\#(coords)]]}}"#)
+        } }
+        return #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ",\n"))]}"#
+    }
+
+    /// The pairs, point contacts and tripoints of a borders JSON report, each as canonical JSON text.
+    func results(_ data: Data) throws -> [String: [String]] {
+        let o = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var out: [String: [String]] = [:]
+        for key in ["pairs", "point_contacts", "tripoints"] {
+            out[key] = try (o[key] as? [Any] ?? []).map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: .sortedKeys), as: UTF8.self) }
+        }
+        return out
+    }
+
+    func check(_ file: String, id: String, tiles: Int) throws {
+        let dir = try scratchFolder()
+        let parts = dir.appendingPathComponent("parts").path
+        let p = try borderkit(["partition", file, "--tiles", String(tiles), "-o", parts])
+        #expect(p.status == 0, "\(p.stderrText)")
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parts + "/manifest.json"))) as? [String: Any])
+        let list = manifest["tiles"] as? [[String: Any]] ?? []
+        #expect(list.count == tiles)
+        let whole = try borderkit(["borders", "--territories", file, "--id-property", id, "-f", "json"])
+        let expected = try results(whole.stdout)
+        var got: [String: [String]] = [:]
+        for t in list {
+            let r = try borderkit(["borders", "--territories", parts + "/" + (t["file"] as! String), "--id-property", id,
+                                   "--owner-extent", t["owner_extent"] as! String, "-f", "json"])
+            #expect(r.status == 0, "\(r.stderrText)")
+            for (k, v) in try results(r.stdout) { got[k, default: []] += v }
+        }
+        for key in ["pairs", "point_contacts", "tripoints"] {
+            #expect(got[key]?.count == expected[key]?.count, "\(tiles) tiles: \(key) reported once each")
+            #expect(got[key]?.sorted() == expected[key]?.sorted(), "\(tiles) tiles: \(key) the same, to the last bit")
+        }
+    }
+
+    @Test("a seeded 30 × 30 coverage in 1, 2, 7 and 16 tiles: every pair and tripoint once, the whole file's numbers")
+    func coverage() throws {
+        let dir = try scratchFolder()
+        let file = dir.appendingPathComponent("cells.geojson")
+        try Data(Self.coverage(30, seed: 20).utf8).write(to: file)
+        for tiles in [1, 2, 7, 16] { try check(file.path, id: "code", tiles: tiles) }
+    }
+
+    @Test("the Natural Earth world in 7 tiles (countries across ±180°, islands, Egypt's invalid ring)",
+          .enabled(if: TestPaths.sharedAvailable, Comment(rawValue: TestPaths.sharedMissingReason)))
+    func world() throws {
+        try check(TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path, id: "ADM0_A3", tiles: 7)
+    }
+
+    @Test("tiles hold the features bit for bit; more tiles than features leaves tiles empty; a folder that is not a partition is not replaced")
+    func files() throws {
+        let dir = try scratchFolder()
+        let file = dir.appendingPathComponent("cells.geojson")
+        try Data(Self.coverage(2, seed: 3).utf8).write(to: file)
+        let parts = dir.appendingPathComponent("parts").path
+        #expect(try borderkit(["partition", file.path, "--tiles", "9", "-o", parts]).status == 0)
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parts + "/manifest.json"))) as? [String: Any])
+        let tiles = manifest["tiles"] as? [[String: Any]] ?? []
+        #expect(tiles.count == 9 && tiles.contains { ($0["features"] as? Int) == 0 })
+        let original = try borderkit(["convert", file.path, "-f", "geojsonseq"]).stdoutText.split(separator: "\n")
+        var copied = Set<Substring>()
+        for t in tiles { copied.formUnion(try borderkit(["convert", parts + "/" + (t["file"] as! String), "-f", "geojsonseq"]).stdoutText.split(separator: "\n")) }
+        #expect(copied == Set(original))
+        let other = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: other.appendingPathComponent("notes.txt"))
+        let r = try borderkit(["partition", file.path, "--tiles", "2", "-o", other.path])
+        #expect(r.status == 2)
+        #expect(listing(other) == ["notes.txt"])
+    }
+}
