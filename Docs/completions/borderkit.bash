@@ -173,13 +173,13 @@ _borderkit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    measure|validate|borders|areas|route|compare|map|report|diff|convert|data|help)
+    measure|validate|borders|areas|route|compare|map|report|diff|convert|partition|data|help)
         # Offer subcommand argument completions
         "_borderkit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'measure validate borders areas route compare map report diff convert data help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'measure validate borders areas route compare map report diff convert partition data help' -- "${cur}"))
         ;;
     esac
 }
@@ -256,7 +256,7 @@ _borderkit_borders() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--pair)
-    non_repeating_options=(--territories --layer --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --format -f --quantize --output -o --map)
+    non_repeating_options=(--territories --layer --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --owner-extent --format -f --quantize --output -o --map)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
@@ -294,6 +294,9 @@ _borderkit_borders() {
         return
         ;;
     '--workers')
+        return
+        ;;
+    '--owner-extent')
         return
         ;;
     '--format'|'-f')
@@ -634,6 +637,36 @@ _borderkit_convert() {
         ;;
     '--output'|'-o')
         __borderkit_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __borderkit_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_borderkit_partition() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--layer --tiles --output -o)
+    __borderkit_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--layer')
+        return
+        ;;
+    '--tiles')
+        return
+        ;;
+    '--output'|'-o')
+        __borderkit_add_completions -d
         return
         ;;
     esac

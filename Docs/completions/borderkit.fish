@@ -27,7 +27,7 @@ function __borderkit_parse_tokens -S
         case 'validate'
             __borderkit_parse_subcommand -r 1 'repair' 'o/output=' 'coverage' 'min-area=' 'f/format=' 'version' 'h/help'
         case 'borders'
-            __borderkit_parse_subcommand 0 'territories=' 'layer=' 'status=' 'id-property=' 'snap=' 'pair=+' 'status-property=' 'status-snap=' 'unmatched-status=' 'overlap-tolerance=' 'workers=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
+            __borderkit_parse_subcommand 0 'territories=' 'layer=' 'status=' 'id-property=' 'snap=' 'pair=+' 'status-property=' 'status-snap=' 'unmatched-status=' 'overlap-tolerance=' 'workers=' 'owner-extent=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
         case 'areas'
             __borderkit_parse_subcommand 0 'territories=' 'layer=' 'claims=' 'control=' 'id-property=' 'at=' 'snap=' 'min-area=' 'overlap-tolerance=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
         case 'route'
@@ -42,6 +42,8 @@ function __borderkit_parse_tokens -S
             __borderkit_parse_subcommand 2 'match-by=' 'tolerance=' 'length-tolerance=' 'area-tolerance=' 'number-tolerance=' 'verbose' 'ignore=+' 'f/format=' 'o/output=' 'version' 'h/help'
         case 'convert'
             __borderkit_parse_subcommand 1 'layer=' 'decimals=' 'f/format=' 'quantize=' 'o/output=' 'version' 'h/help'
+        case 'partition'
+            __borderkit_parse_subcommand 1 'layer=' 'tiles=' 'o/output=' 'version' 'h/help'
         case 'data'
             __borderkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -117,6 +119,7 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional 
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'report' -d 'The whole analysis in one folder: index.md, a report per analysis with its SVG map, GeoJSON, CSV and JSON.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'diff' -d 'Compare two GeoJSON files feature by feature within tolerances (for regression suites).'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'convert' -d 'Rewrites features as RFC 7946 GeoJSON, a GeoJSON text sequence, GeoPackage, FlatGeobuf, Shapefile or TopoJSON.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'partition' -d 'Splits features into tiles (GeoJSON text sequences and a manifest) for `borders` run tile by tile.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'data' -d 'List the embedded datasets (GeoData) with feature counts and provenance, or show one.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit measure" -eq 1' -F
@@ -146,6 +149,7 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" unmatched-status' -l 'unmatched-status' -d 'Status of border stretches no status line matches.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" overlap-tolerance' -l 'overlap-tolerance' -d 'Warn about territories overlapping by more than this many m².' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" workers' -l 'workers' -d 'Worker threads, each with its own GEOS context (default: one per processor).' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" owner-extent' -l 'owner-extent' -d 'Report only what this tile owns: pairs whose envelopes\' intersection has its lower-left corner in [W,E)×[S,N), tripoints in it (see `partition`; negative values need no \'=\').' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output\'s ending, else md).' -rfka 'md csv json geojson geojsonseq gpkg fgb shp topojson'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" quantize' -l 'quantize' -d 'TopoJSON only: put positions on an N × N grid over the bounding box (e.g. 1e5); checked to break no polygon.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit borders" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
@@ -237,6 +241,12 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit convert" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit partition" -eq 1' -F
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" layer' -l 'layer' -d 'The layer to read, for sources of several layers (GeoPackage).' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" tiles' -l 'tiles' -d 'How many tiles (at least 1).' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" o output' -l 'output' -s 'o' -d 'The folder to write (a new one, or an earlier partition to replace).' -rfa '(__borderkit_complete_directories)'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" version' -l 'version' -d 'Show the version.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit data" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit data" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit data" -eq 1' -fa 'list' -d 'List the datasets.'
