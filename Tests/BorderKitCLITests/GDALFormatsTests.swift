@@ -123,6 +123,16 @@ struct GDALFormatsTests {
         #expect(listing(dir) == ["cells.geojson", "cells.gpkg"])
     }
 
+    @Test("the embedded routes written as a GeoPackage by convert and read back by route: the same routes, ids and figures")
+    func routesThroughGeoPackage() throws {
+        let dir = try scratchFolder()
+        let gpkg = dir.appendingPathComponent("routes.gpkg").path
+        let c = try borderkit(["convert", TestPaths.packageRoot.appendingPathComponent("GeoData/routes.geojson").path, "-o", gpkg])
+        #expect(c.status == 0, "\(c.stderrText)")
+        let embedded = try report(["route"]), through = try report(["route", "--routes", gpkg])
+        #expect(NSDictionary(dictionary: through) == NSDictionary(dictionary: embedded))
+    }
+
     @Test("the embedded borders written as FlatGeobuf, GeoPackage, Shapefile and GeoJSONSeq read back through GDAL with every segment, its pair and length")
     func outputs() throws {
         let dir = try scratchFolder()

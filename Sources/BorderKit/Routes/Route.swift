@@ -36,7 +36,8 @@ public struct Route: Sendable, Hashable {
         parts.count == 1 ? .lineString(LineString(parts[0])) : .multiLineString(MultiLineString(parts.map(LineString.init)))
     }
 
-    /// The routes of a GeoJSON file: LineString or MultiLineString features with an id (or a `name`).
+    /// The routes of a GeoJSON file: LineString or MultiLineString features with an id (a feature id, else an
+    /// "id" property), or a `name`.
     public static func load(_ geojson: GeoJSON, source: String) throws -> [Route] {
         var out: [Route] = []
         for (i, f) in geojson.features.enumerated() {
@@ -45,7 +46,8 @@ public struct Route: Sendable, Hashable {
                 throw InputError("\(source): \(pointer): a route must be a LineString or MultiLineString", kind: .badFeature)
             }
             let name = f.properties?["name"]?.stringValue
-            guard let id = f.id?.description ?? name else { throw InputError("\(source): \(pointer): a route needs an id or a name") }
+            // A feature id, else an "id" property (what GDAL's formats make of GeoJSON's ids), else the name.
+            guard let id = f.id?.description ?? f.properties?["id"]?.stringValue ?? name else { throw InputError("\(source): \(pointer): a route needs an id or a name") }
             var names = [id] + (name.map { [$0] } ?? [])
             if case .object(let o)? = f.properties?["names"] { names += o.members.compactMap { $0.value.stringValue } }
             if case .array(let a)? = f.properties?["aliases"] { names += a.compactMap(\.stringValue) }

@@ -29,7 +29,7 @@ struct OGRLayerReader {
             let crs = try LayerCRS(OGR_L_GetSpatialRef(handle), source: source, layer: name)
             var head = FeatureCollection([], foreignMembers: ["name": .string(name)])
             head.origin = LayerOrigin(layer: name, driver: driver)
-            if let note = crs.note { head.notes.append(note) }
+            if let note = crs.note, OGR_L_GetGeomType(handle) != wkbNone { head.notes.append(note) }
             try onCollection(head)
             let fields = OGRFieldSchema(OGR_L_GetLayerDefn(handle))
             var fids: [Int64] = []
