@@ -256,7 +256,7 @@ _borderkit_borders() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--pair)
-    non_repeating_options=(--territories --layer --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --owner-extent --format -f --quantize --output -o --map)
+    non_repeating_options=(--territories --layer --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --label --owner-extent --format -f --quantize --output -o --map)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
@@ -294,6 +294,9 @@ _borderkit_borders() {
         return
         ;;
     '--workers')
+        return
+        ;;
+    '--label')
         return
         ;;
     '--owner-extent')

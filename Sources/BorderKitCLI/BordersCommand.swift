@@ -48,6 +48,9 @@ struct BordersCommand: BorderKitSubcommand {
     @Option(help: "Worker threads, each with its own GEOS context (default: one per processor).")
     var workers: Int?
 
+    @Option(help: ArgumentHelp("Name the territories' file this way in the report and messages (a tile: the file it was cut from).", valueName: "name"))
+    var label: String?
+
     @Option(parsing: .unconditional,
             help: ArgumentHelp("Report only what this tile owns: pairs whose envelopes' intersection has its lower-left corner in [W,E)×[S,N), tripoints in it (see `partition`; negative values need no '=').", valueName: "W,S,E,N"))
     var ownerExtent: String?
@@ -77,6 +80,7 @@ struct BordersCommand: BorderKitSubcommand {
         let grid = try quantize.value()
         var inputs = InputSet(territories: territories, status: status, idProperty: idProperty)
         inputs.layer = layer
+        inputs.territoriesLabel = label
         inputs.statusProperty = statusProperty
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, source = loaded.source, warnings = loaded.warnings

@@ -32,6 +32,8 @@ struct PartitionCommandTests {
         for key in ["pairs", "point_contacts", "tripoints"] {
             out[key] = try (o[key] as? [Any] ?? []).map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: .sortedKeys), as: UTF8.self) }
         }
+        out["warnings"] = o["warnings"] as? [String] ?? []
+        out["source"] = [o["source"] as? String ?? ""]
         return out
     }
 
@@ -48,7 +50,7 @@ struct PartitionCommandTests {
         var got: [String: [String]] = [:]
         for t in list {
             let r = try borderkit(["borders", "--territories", parts + "/" + (t["file"] as! String), "--id-property", id,
-                                   "--owner-extent", t["owner_extent"] as! String, "-f", "json"])
+                                   "--owner-extent", t["owner_extent"] as! String, "--label", manifest["input"] as! String, "-f", "json"])
             #expect(r.status == 0, "\(r.stderrText)")
             for (k, v) in try results(r.stdout) { got[k, default: []] += v }
         }
@@ -56,6 +58,9 @@ struct PartitionCommandTests {
             #expect(got[key]?.count == expected[key]?.count, "\(tiles) tiles: \(key) reported once each")
             #expect(got[key]?.sorted() == expected[key]?.sorted(), "\(tiles) tiles: \(key) the same, to the last bit")
         }
+        // Labelled with the whole file and naming its features, the tiles warn as the whole file does.
+        #expect(Set(got["warnings"] ?? []) == Set(expected["warnings"] ?? []), "\(got["warnings"] ?? [])")
+        #expect(Set(got["source"] ?? []) == Set(expected["source"] ?? []))
     }
 
     @Test("a seeded 30 × 30 coverage in 1, 2, 7 and 16 tiles: every pair and tripoint once, the whole file's numbers")
@@ -66,7 +71,7 @@ struct PartitionCommandTests {
         for tiles in [1, 2, 7, 16] { try check(file.path, id: "code", tiles: tiles) }
     }
 
-    @Test("the Natural Earth world in 7 tiles (countries across ±180°, islands, Egypt's invalid ring)",
+    @Test("the Natural Earth world in 7 tiles (countries across ±180°, islands, Egypt's invalid ring, warned of as the whole file warns)",
           .enabled(if: TestPaths.sharedAvailable, Comment(rawValue: TestPaths.sharedMissingReason)))
     func world() throws {
         try check(TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path, id: "ADM0_A3", tiles: 7)
@@ -82,10 +87,20 @@ struct PartitionCommandTests {
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parts + "/manifest.json"))) as? [String: Any])
         let tiles = manifest["tiles"] as? [[String: Any]] ?? []
         #expect(tiles.count == 9 && tiles.contains { ($0["features"] as? Int) == 0 })
-        let original = try borderkit(["convert", file.path, "-f", "geojsonseq"]).stdoutText.split(separator: "\n")
-        var copied = Set<Substring>()
-        for t in tiles { copied.formUnion(try borderkit(["convert", parts + "/" + (t["file"] as! String), "-f", "geojsonseq"]).stdoutText.split(separator: "\n")) }
-        #expect(copied == Set(original))
+        // Each record is the file's feature at its borderkit_index, every member and number as read.
+        let whole = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let original = whole["features"] as? [[String: Any]] ?? []
+        var seen = Set<Int>()
+        for t in tiles {
+            let text = try String(contentsOfFile: parts + "/" + (t["file"] as! String), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                var record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                let index = try #require(record.removeValue(forKey: "borderkit_index") as? Int)
+                #expect(NSDictionary(dictionary: record) == NSDictionary(dictionary: original[index]))
+                seen.insert(index)
+            }
+        }
+        #expect(seen == Set(original.indices))
         let other = dir.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: other.appendingPathComponent("notes.txt"))

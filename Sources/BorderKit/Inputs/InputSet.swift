@@ -14,6 +14,9 @@ public struct InputSet: Sendable {
     public var territories: String?
     /// The layer of `territories` to read, for sources of several layers (see `VectorSource`).
     public var layer: String?
+    /// The name reports and messages give the territories' file instead of its path: a tile of a partition
+    /// names the file it was cut from, so its report reads as the whole file's would.
+    public var territoriesLabel: String?
     /// Border-status lines: a GeoJSON path; nil for the embedded ones (with the embedded territories only).
     public var status: String?
     /// Claims: a GeoJSON path; nil for the embedded ones (with the embedded territories only).
@@ -116,7 +119,10 @@ public struct InputSet: Sendable {
     /// Reads a layer: the path if given; else the embedded layer when the territories are embedded (or when
     /// the layer is the territories); else nil.
     private func layer(_ path: String?, _ name: String) throws -> (GeoJSON, String)? {
-        if let path { return (try VectorSource.read(path: path, layer: name == "territories" ? layer : nil), label(path)) }
+        if let path {
+            let isTerritories = name == "territories"
+            return (try VectorSource.read(path: path, layer: isTerritories ? layer : nil), isTerritories ? territoriesLabel ?? label(path) : label(path))
+        }
         guard territories == nil else { return nil }
         let data = try EmbeddedData.locate()
         return (try data.read(name), data.label(of: name))

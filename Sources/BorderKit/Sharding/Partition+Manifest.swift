@@ -2,7 +2,8 @@ import GeoCore
 
 extension Partition {
     /// The tiles' files and `manifest.json`: each tile a GeoJSON text sequence of its features written verbatim
-    /// (`GeoJSONWriter.verbatim`: the very numbers, rings and members of the input), the manifest with each
+    /// (`GeoJSONWriter.verbatim`: the very numbers, rings and members of the input) with their index in the file
+    /// (`Feature.partitionIndexMember`, so messages name the whole file's feature), the manifest with each
     /// tile's file, half-open extent, feature counts and vertices, the replication factor, and the input's size
     /// and FNV-1a 64 checksum (so a merge can tell that its tiles came from the file it is told of).
     public func files(of features: [Feature], input: String, inputBytes: [UInt8]?) -> [FolderFile] {
@@ -14,7 +15,11 @@ extension Partition {
             let digits = String(t)
             let name = "tile-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".geojsonl"
             var bytes: [UInt8] = []
-            for i in tile.features { writer.writeRecord(features[i], recordSeparator: false, to: &bytes) }
+            for i in tile.features {
+                var f = features[i]
+                f.foreignMembers[Feature.partitionIndexMember] = .integer(Int64(i))
+                writer.writeRecord(f, recordSeparator: false, to: &bytes)
+            }
             out.append(FolderFile(name: name, bytes: bytes))
             entries.append(.object([
                 "file": .string(name),

@@ -87,14 +87,21 @@ public enum GeoJSON: Hashable, Sendable {
 
     /// Where feature `index` is, for messages: the JSON pointer ("/features/<index>" in a collection, "" for a
     /// lone feature), or for a layer read through GDAL its name and the feature's FID ("layer "x", FID 12").
+    /// A feature a partition copied names the feature of the whole file it is (its `borderkit_index` member).
     public func pointer(toFeature index: Int) -> String {
         guard case .featureCollection(let c) = self else { return "" }
+        if c.features.indices.contains(index), case .integer(let whole)? = c.features[index].foreignMembers[Feature.partitionIndexMember] {
+            return "/features/\(whole)"
+        }
         if let o = c.origin, o.fids.indices.contains(index) { return "layer \"\(o.layer)\", FID \(o.fids[index])" }
         return "/features/\(index)"
     }
 }
 
 extension Feature {
+    /// The foreign member `borderkit partition` gives each feature it copies into a tile: its index in the file.
+    public static let partitionIndexMember = "borderkit_index"
+
     /// Property names that commonly hold a feature's name, in the order they are tried.
     public static let nameProperties = ["name", "NAME", "Name", "name_en", "NAME_EN", "ADMIN", "admin", "title"]
 
