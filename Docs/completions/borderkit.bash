@@ -173,13 +173,13 @@ _borderkit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    measure|validate|borders|areas|route|compare|map|report|diff|convert|partition|data|help)
+    measure|validate|borders|areas|route|compare|map|report|diff|convert|partition|merge|data|help)
         # Offer subcommand argument completions
         "_borderkit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'measure validate borders areas route compare map report diff convert partition data help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'measure validate borders areas route compare map report diff convert partition merge data help' -- "${cur}"))
         ;;
     esac
 }
@@ -677,6 +677,30 @@ _borderkit_partition() {
     # Offer positional completions
     case "${positional_number}" in
     1)
+        __borderkit_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_borderkit_merge() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output -o)
+    __borderkit_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output'|'-o')
+        __borderkit_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
         __borderkit_add_completions -f
         return
         ;;

@@ -44,6 +44,8 @@ function __borderkit_parse_tokens -S
             __borderkit_parse_subcommand 1 'layer=' 'decimals=' 'f/format=' 'quantize=' 'o/output=' 'version' 'h/help'
         case 'partition'
             __borderkit_parse_subcommand 1 'layer=' 'tiles=' 'o/output=' 'version' 'h/help'
+        case 'merge'
+            __borderkit_parse_subcommand -r 1 'o/output=' 'version' 'h/help'
         case 'data'
             __borderkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -120,6 +122,7 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional 
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'diff' -d 'Compare two GeoJSON files feature by feature within tolerances (for regression suites).'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'convert' -d 'Rewrites features as RFC 7946 GeoJSON, a GeoJSON text sequence, GeoPackage, FlatGeobuf, Shapefile or TopoJSON.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'partition' -d 'Splits features into tiles (GeoJSON text sequences and a manifest) for `borders` run tile by tile.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'merge' -d 'Combines the tiles\' `borders` outputs of a partition into the whole file\'s report.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'data' -d 'List the embedded datasets (GeoData) with feature counts and provenance, or show one.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit measure" -eq 1' -F
@@ -248,6 +251,10 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" o output' -l 'output' -s 'o' -d 'The folder to write (a new one, or an earlier partition to replace).' -rfa '(__borderkit_complete_directories)'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit merge" -ge 1' -F
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit merge" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit merge" version' -l 'version' -d 'Show the version.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit merge" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit data" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit data" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit data" -eq 1' -fa 'list' -d 'List the datasets.'

@@ -14,7 +14,7 @@ struct BorderKitCommand: ParsableCommand {
             diff beyond tolerance); 2 bad input, bad usage (an unknown option or a bad value) or a failure.
             """,
         version: "0.1.0 (GEOS \(geosVersion), PROJ \(projVersion))",
-        subcommands: [MeasureCommand.self, ValidateCommand.self, BordersCommand.self, AreasCommand.self, RouteCommand.self, CompareCommand.self, MapCommand.self, ReportCommand.self, DiffCommand.self, ConvertCommand.self, PartitionCommand.self, DataCommand.self]
+        subcommands: [MeasureCommand.self, ValidateCommand.self, BordersCommand.self, AreasCommand.self, RouteCommand.self, CompareCommand.self, MapCommand.self, ReportCommand.self, DiffCommand.self, ConvertCommand.self, PartitionCommand.self, MergeCommand.self, DataCommand.self]
     )
 
     /// Runs the command line, with buffers from 32 KiB up mapped on their own (see `Memory`).

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `partition` and `borders --owner-extent` (issue 20): run tile by tile, the tiles report every pair, point
-/// contact and tripoint of the whole file exactly once, with the very numbers the whole file gives.
+/// `partition`, `borders --owner-extent` and `merge` (issue 20): run tile by tile, the tiles report every pair,
+/// point contact and tripoint of the whole file exactly once, with the very numbers the whole file gives, and
+/// merged they are the whole file's JSON and GeoJSON byte for byte.
 struct PartitionCommandTests {
     /// A seeded coverage of jittered grid cells (neighbours share vertices), `n` × `n`, with ids "C<i>".
     static func coverage(_ n: Int, seed: UInt64) -> String {
@@ -48,11 +49,24 @@ struct PartitionCommandTests {
         let whole = try borderkit(["borders", "--territories", file, "--id-property", id, "-f", "json"])
         let expected = try results(whole.stdout)
         var got: [String: [String]] = [:]
+        var outputs: [String: [String]] = [:]
         for t in list {
-            let r = try borderkit(["borders", "--territories", parts + "/" + (t["file"] as! String), "--id-property", id,
-                                   "--owner-extent", t["owner_extent"] as! String, "--label", manifest["input"] as! String, "-f", "json"])
-            #expect(r.status == 0, "\(r.stderrText)")
-            for (k, v) in try results(r.stdout) { got[k, default: []] += v }
+            let tile = parts + "/" + (t["file"] as! String)
+            for format in ["json", "geojson"] {
+                let out = dir.appendingPathComponent("\(t["file"] as! String).\(format)").path
+                let r = try borderkit(["borders", "--territories", tile, "--id-property", id, "--owner-extent", t["owner_extent"] as! String,
+                                       "--label", manifest["input"] as! String, "-f", format, "-o", out])
+                #expect(r.status == 0, "\(r.stderrText)")
+                outputs[format, default: []].append(out)
+                if format == "json" { for (k, v) in try results(Data(contentsOf: URL(fileURLWithPath: out))) { got[k, default: []] += v } }
+            }
+        }
+        // Merged, the tiles' outputs are the whole file's, byte for byte.
+        for format in ["json", "geojson"] {
+            let merged = try borderkit(["merge"] + outputs[format]!)
+            #expect(merged.status == 0, "\(merged.stderrText)")
+            let wholeOutput = try borderkit(["borders", "--territories", file, "--id-property", id, "-f", format])
+            #expect(merged.stdout == wholeOutput.stdout, "\(tiles) tiles: merged \(format) differs from the whole file's")
         }
         for key in ["pairs", "point_contacts", "tripoints"] {
             #expect(got[key]?.count == expected[key]?.count, "\(tiles) tiles: \(key) reported once each")
@@ -63,7 +77,7 @@ struct PartitionCommandTests {
         #expect(Set(got["source"] ?? []) == Set(expected["source"] ?? []))
     }
 
-    @Test("a seeded 30 × 30 coverage in 1, 2, 7 and 16 tiles: every pair and tripoint once, the whole file's numbers")
+    @Test("a seeded 30 × 30 coverage in 1, 2, 7 and 16 tiles: every pair and tripoint once, the whole file's numbers; merged, the whole file's bytes")
     func coverage() throws {
         let dir = try scratchFolder()
         let file = dir.appendingPathComponent("cells.geojson")
@@ -71,10 +85,27 @@ struct PartitionCommandTests {
         for tiles in [1, 2, 7, 16] { try check(file.path, id: "code", tiles: tiles) }
     }
 
-    @Test("the Natural Earth world in 7 tiles (countries across ±180°, islands, Egypt's invalid ring, warned of as the whole file warns)",
+    @Test("the Natural Earth world in 7 tiles (countries across ±180°, islands, Egypt's invalid ring, warned of as the whole file warns); merged, the whole file's bytes",
           .enabled(if: TestPaths.sharedAvailable, Comment(rawValue: TestPaths.sharedMissingReason)))
     func world() throws {
         try check(TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path, id: "ADM0_A3", tiles: 7)
+    }
+
+    @Test("merge refuses reports of different runs and a mix of JSON and GeoJSON, naming the files; writes nothing")
+    func mergeRefuses() throws {
+        let dir = try scratchFolder()
+        let cells = dir.appendingPathComponent("cells.geojson")
+        try Data(Self.coverage(3, seed: 5).utf8).write(to: cells)
+        let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path, g = dir.appendingPathComponent("g.geojson").path
+        #expect(try borderkit(["borders", "--territories", cells.path, "--id-property", "code", "-o", a]).status == 0)
+        #expect(try borderkit(["borders", "-o", b]).status == 0)
+        #expect(try borderkit(["borders", "-f", "geojson", "-o", g]).status == 0)
+        let out = dir.appendingPathComponent("m.json").path
+        let runs = try borderkit(["merge", a, b, "-o", out])
+        #expect(runs.status == 2 && runs.stderrText.contains(b) && runs.stderrText.contains("different runs"), "\(runs.stderrText)")
+        let kinds = try borderkit(["merge", a, g, "-o", out])
+        #expect(kinds.status == 2 && kinds.stderrText.contains("one kind at a time"), "\(kinds.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test("tiles hold the features bit for bit; more tiles than features leaves tiles empty; a folder that is not a partition is not replaced")
