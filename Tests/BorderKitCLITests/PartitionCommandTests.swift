@@ -50,7 +50,7 @@ struct PartitionCommandTests {
         let expected = try results(whole.stdout)
         var got: [String: [String]] = [:]
         var outputs: [String: [String]] = [:]
-        for t in list {
+        for t in list where (t["features"] as? Int ?? 0) > 0 {
             let tile = parts + "/" + (t["file"] as! String)
             for format in ["json", "geojson"] {
                 let out = dir.appendingPathComponent("\(t["file"] as! String).\(format)").path
@@ -89,6 +89,29 @@ struct PartitionCommandTests {
           .enabled(if: TestPaths.sharedAvailable, Comment(rawValue: TestPaths.sharedMissingReason)))
     func world() throws {
         try check(TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path, id: "ADM0_A3", tiles: 7)
+    }
+
+    @Test("squares across ±180°, one split at 180° (tripoints on it): in 1 to 5 tiles, the pairs across the antimeridian once each; merged, the whole file's bytes")
+    func antimeridian() throws {
+        let dir = try scratchFolder()
+        let file = dir.appendingPathComponent("antimeridian.geojson")
+        let squares: [(String, Double, Double, Double, Double)] = [
+            ("A", 170, 0, 180, 1), ("B", -180, 0, -170, 1), ("C", -170, 0, -160, 1), ("D", 160, 0, 170, 1),
+            ("F", -175, 1, -165, 2), ("G", 165, 1, 175, 2),
+        ]
+        func ring(_ w: Double, _ s: Double, _ e: Double, _ n: Double) -> String { "[[[\(w),\(s)],[\(e),\(s)],[\(e),\(n)],[\(w),\(n)],[\(w),\(s)]]]" }
+        var features = squares.map { c, w, s, e, n in
+            #"{"type":"Feature","properties":{"code":"\#(c)"},"geometry":{"type":"Polygon","coordinates":\#(ring(w, s, e, n))}}"#
+        }
+        // E is split at 180° (RFC 7946 §3.1.9): its envelope is the whole turn.
+        features.append(#"{"type":"Feature","properties":{"code":"E"},"geometry":{"type":"MultiPolygon","coordinates":[\#(ring(175, 1, 180, 2)),\#(ring(-180, 1, -175, 2))]}}"#)
+        try Data(#"{"type":"FeatureCollection","features":[\#(features.joined(separator: ",\n"))]}"#.utf8).write(to: file)
+        let whole = try results(try borderkit(["borders", "--territories", file.path, "--id-property", "code", "-f", "json"]).stdout)
+        // The pairs that meet only across ±180°, and the tripoint on it, are there to be lost.
+        #expect(whole["pairs"]?.contains { $0.contains(#"["A","B"]"#) } == true)
+        #expect(whole["pairs"]?.contains { $0.contains(#"["B","E"]"#) } == true)
+        #expect(whole["tripoints"]?.contains { $0.contains(#""territories":["A","B","E"]"#) } == true, "\(whole["tripoints"] ?? [])")
+        for tiles in 1...5 { try check(file.path, id: "code", tiles: tiles) }
     }
 
     @Test("merge refuses reports of different runs and a mix of JSON and GeoJSON, naming the files; writes nothing")

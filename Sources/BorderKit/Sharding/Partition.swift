@@ -67,12 +67,14 @@ public struct Partition: Sendable {
             split(sorted[cut...], high, k - left)
         }
         split(items[...], .everything, max(count, 1))
-        // Copies: every tile whose box the feature's envelope touches, found by scanning the tiles (there are
-        // few) for each feature.
+        // Copies: every tile whose box the feature's envelope touches, or its copy a turn east or west where it
+        // reaches ±180° (`TileExtent.referencePoint` may name a point there), found by scanning the tiles (there
+        // are few) for each feature.
         var members = Array(repeating: [Int](), count: boxes.count)
         var vertices = Array(repeating: 0, count: boxes.count)
         for item in items {
-            for (t, box) in boxes.enumerated() where box.extent.east > box.extent.west && box.extent.touches(item.envelope) {
+            let copies = item.envelope.antimeridianCopies
+            for (t, box) in boxes.enumerated() where box.extent.east > box.extent.west && copies.contains(where: box.extent.touches) {
                 members[t].append(item.index)
                 vertices[t] += item.weight
             }

@@ -38,6 +38,37 @@ public struct TileExtent: Sendable, Hashable, CustomStringConvertible {
         e.minX < east && e.maxX >= west && e.minY < north && e.maxY >= south
     }
 
+    /// A longitude brought into [-180, 180), so that a point and its copies one turn east or west have one tile.
+    public static func normalised(_ p: Position) -> Position {
+        var x = p.x
+        while x >= 180 { x -= 360 }
+        while x < -180 { x += 360 }
+        return Position(x, p.y)
+    }
+
+    /// The reference point of a result two territories (or parts) make: the lower-left corner of the intersection
+    /// of their envelopes, `normalised`.
+    ///
+    /// Why the shifts: two envelopes on either side of ±180° (one ending at 180, one starting at -180) meet only
+    /// when one is moved a turn; then their intersection is taken there, and the point normalised, the same
+    /// whichever territory comes first. `Partition` copies a feature that reaches ±180° into the tiles its
+    /// envelope touches a turn east and west too, so the tile holding the point holds both.
+    public static func referencePoint(_ a: Envelope, _ b: Envelope) -> Position {
+        for shift in [0.0, 360, -360] {
+            let c = b.translated(dx: shift)
+            if a.minX <= c.maxX, c.minX <= a.maxX, a.minY <= c.maxY, c.minY <= a.maxY {
+                return normalised(Position(max(a.minX, c.minX), max(a.minY, c.minY)))
+            }
+        }
+        return normalised(Position(max(a.minX, b.minX), max(a.minY, b.minY)))
+    }
+
+    /// True when this tile owns the result of envelopes `a` and `b` (their `referencePoint` lies in it).
+    public func owns(_ a: Envelope, _ b: Envelope) -> Bool { contains(Self.referencePoint(a, b)) }
+
+    /// True when this tile owns what lies at `p` (a tripoint), or what one envelope's lower-left corner names.
+    public func owns(_ p: Position) -> Bool { contains(Self.normalised(p)) }
+
     /// "W,S,E,N", as `--owner-extent` takes it.
     public var description: String {
         [west, south, east, north].map(JSONNumberFormat.shortest).joined(separator: ",")

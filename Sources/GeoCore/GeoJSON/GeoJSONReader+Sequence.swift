@@ -31,10 +31,16 @@ extension GeoJSONReader {
         var parser = JSONParser(bytes)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.i = 3 }
         var record = 0
+        // The line of each record's start, counted on from the last record's (not from the file's start: that
+        // made reading quadratic in records). Errors, once, count from the start.
+        var line = 1, counted = parser.i
         while true {
             while parser.i < bytes.count, [0x1E, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[parser.i]) { parser.i += 1 }
             guard parser.i < bytes.count else { return }
-            let (line, _) = JSONParser.lineAndColumn(of: parser.i, in: bytes)
+            while counted < parser.i {
+                if bytes[counted] == 0x0A { line += 1 }
+                counted += 1
+            }
             let raw: RawGeoJSON
             do {
                 raw = try parser.parseRaw(.feature)
@@ -62,6 +68,10 @@ extension GeoJSONReader {
                 throw GeoJSONError(source: source, pointer: "record \(record) (line \(line))\(at)", reason: e.reason, kind: e.kind)
             }
             try each(feature)
+            while counted < parser.i {
+                if bytes[counted] == 0x0A { line += 1 }
+                counted += 1
+            }
             release?(parser.i)
             record += 1
         }
