@@ -22,6 +22,10 @@ struct AreasCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("Tolerance in metres for enclave boundaries (0 = exact).", valueName: "metres")) var snap: Double = 0
     @Option(help: ArgumentHelp("Pieces below this many m² are listed as slivers (never dropped).", valueName: "m2")) var minArea: Double = 1
     @Option(help: ArgumentHelp("Warn about territories overlapping by more than this many m².", valueName: "m2")) var overlapTolerance: Double = 1
+    @Option(help: ArgumentHelp("Name the territories' file this way in the report and messages (a tile: the file it was cut from).", valueName: "name")) var label: String?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Write this tile's part for `merge`: the pieces of the territories whose envelope's lower-left corner lies in [W,E)×[S,N), and the overlaps and land contacts the tile owns (see `partition`; territories only, GeoJSON).", valueName: "W,S,E,N"))
+    var ownerExtent: String?
     @Option(name: .shortAndLong, help: "Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output's ending, else md).") var format: TopologyFormat?
     @OptionGroup var quantize: QuantizeOption
     @OptionGroup var output: OutputOptions
@@ -30,6 +34,17 @@ struct AreasCommand: BorderKitSubcommand {
     func validate() throws {
         if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }
         guard snap >= 0, minArea >= 0, overlapTolerance >= 0 else { throw ValidationError("--snap, --min-area and --overlap-tolerance must be 0 or more") }
+        if let ownerExtent {
+            guard TileExtent(ownerExtent) != nil else {
+                throw ValidationError("--owner-extent takes W,S,E,N with W < E and S < N, e.g. -10,35,20,60 (got \(ownerExtent))")
+            }
+            guard claims == nil, control == nil, snap == 0 else {
+                throw ValidationError("--owner-extent takes territories alone, with no --snap: the overlay of claims and control, and snapped contacts, are not split into tiles yet; run them in one process")
+            }
+            guard map.map == nil else { throw ValidationError("--map draws the whole file: give it to `merge`'s output's run, not to a tile") }
+            guard territories != nil else { throw ValidationError("--owner-extent needs --territories (a tile of `partition`)") }
+            guard format == nil || format == .geojson else { throw ValidationError("a tile's part is GeoJSON; `merge` makes md, csv, json or geojson of the parts") }
+        }
     }
 
     func execute() throws {
@@ -37,9 +52,16 @@ struct AreasCommand: BorderKitSubcommand {
         let grid = try quantize.value()
         var inputs = InputSet(territories: territories, claims: claims, control: control, idProperty: idProperty)
         inputs.layer = layer
+        inputs.territoriesLabel = label
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
+        if let extent = ownerExtent.flatMap(TileExtent.init) {
+            let part = try Areas.tilePart(list, owner: extent, at: at.flatMap(ISODate.init), source: source, minArea: minArea,
+                                          overlapTolerance: overlapTolerance, warnings: warnings)
+            try output.write(GeoJSONWriter.verbatim.data(.featureCollection(part.featureCollection)))
+            return
+        }
         let claimList = try inputs.loadClaims()
         let controlList = try inputs.loadControl()
         let report = try Areas.run(list, claims: claimList, control: controlList, at: at.flatMap(ISODate.init), source: source,

@@ -17,13 +17,15 @@ struct RouteCommand: BorderKitSubcommand {
     @OptionGroup var input: RouteInputOptions
     @Flag(help: "Include the distance-to-border samples in JSON and GeoJSON.") var profile = false
     @Option(help: "Worker threads (default: one per processor).") var workers: Int?
+    @Option(help: ArgumentHelp("Measure only batch k of n (1 ≤ k ≤ n): the k-th of n runs of consecutive routes, for `merge` (JSON or GeoJSON).", valueName: "k/n"))
+    var batch: RouteBatch?
     @Option(name: .shortAndLong, help: "Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb or shp (default: by --output's ending, else md).") var format: FeatureFormat?
     @OptionGroup var output: OutputOptions
     @OptionGroup var map: MapOptions
 
     func execute() throws {
         let kind = try OutputKind.resolve(format?.kind, output: output.output, allowed: FeatureFormat.allCases.map(\.kind), fallback: .report(.markdown))
-        let run = try RouteCommand.analyse(names: names, input: input, workers: workers)
+        let run = try RouteCommand.analyse(names: names, input: input, workers: workers, batch: batch)
         let full = RouteReport(results: run.results, options: input.options, profile: profile)
         switch kind {
         case .report(.markdown): try output.write(full.markdown)
@@ -35,11 +37,12 @@ struct RouteCommand: BorderKitSubcommand {
     }
 
     /// Loads routes and territories (embedded unless given), picks the named routes and analyses them.
-    static func analyse(names: [String], input: RouteInputOptions, workers: Int?) throws -> RouteRun {
+    static func analyse(names: [String], input: RouteInputOptions, workers: Int?, batch: RouteBatch? = nil) throws -> RouteRun {
         let inputs = input.inputSet
         let layer = try inputs.loadRouteLayer()
         let all = layer.routes
-        let chosen = names.isEmpty ? all : try names.map { try Route.find($0, in: all) }
+        var chosen = names.isEmpty ? all : try names.map { try Route.find($0, in: all) }
+        if let batch { chosen = Array(chosen[batch.range(of: chosen.count)]) }
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
@@ -74,4 +77,23 @@ struct RouteRun {
 @Sendable func showRouteProgress(_ done: Int, _ total: Int) {
     let end = done == total ? "\n" : ""
     FileIO.writeToStandardError("\rroutes: \(done)/\(total)\(end)")
+}
+
+/// `--batch k/n`: the k-th of n runs of consecutive routes, so that many processes share a routes file and
+/// `merge` puts their outputs back in the file's order.
+struct RouteBatch: ExpressibleByArgument {
+    /// Which batch, from 1.
+    var k: Int
+    /// How many batches.
+    var n: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        self.k = k
+        self.n = n
+    }
+
+    /// The indices of batch k among `count` routes: [count·(k−1)/n, count·k/n), so every route is in one batch.
+    func range(of count: Int) -> Range<Int> { (count * (k - 1) / n)..<(count * k / n) }
 }

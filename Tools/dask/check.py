@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The checks of Tools/dask/check.sh: BORDERKIT DRIVER."""
+"""The checks of Tools/dask/check.sh (arguments: the borderkit executable, the borderkit-dask driver)."""
 import os
 import random
 import stat
@@ -32,15 +32,15 @@ def sparse(path):
     Path(path).write_text('{"type":"FeatureCollection","features":[\n' + ",\n".join(features) + "\n]}\n")
 
 
-def whole(bk, territories, idp, fmt, out):
-    subprocess.run([bk, "borders", "--territories", str(territories), "--id-property", idp, "-f", fmt, "-o", str(out)],
+def whole(bk, territories, idp, fmt, out, command="borders"):
+    subprocess.run([bk, command, "--territories", str(territories), "--id-property", idp, "-f", fmt, "-o", str(out)],
                    check=True, capture_output=True)
     return Path(out).read_bytes()
 
 
-def dask(driver, bk, territories, idp, tiles, out, fmt="json", expect=0):
+def dask(driver, bk, territories, idp, tiles, out, fmt="json", expect=0, command="borders"):
     start = time.perf_counter()
-    r = subprocess.run([driver, "borders", "--territories", str(territories), "--id-property", idp, "-f", fmt,
+    r = subprocess.run([driver, command, "--territories", str(territories), "--id-property", idp, "-f", fmt,
                         "--scheduler", "local:2", "--tiles", str(tiles), "--output", str(out), "--borderkit", bk],
                        capture_output=True, text=True)
     if r.returncode != expect:
@@ -78,6 +78,32 @@ def main():
                     failed |= not same
                     print(f"dask check: {'ok  ' if same else 'FAIL'} {name}, {tiles} tiles, {fmt}: "
                           f"{'the same bytes' if same else 'bytes differ'} ({seconds:.1f} s; {r.stderr.strip().splitlines()[-1]})")
+        # areas: the exclaves' land links run through many tiles; the merge classifies the whole graph.
+        areas = [(n, p, i, t, f) for n, p, i, _ in inputs[:3] for t, f in ((1, "json"), (7, "json"), (16, "json"), (7, "md"), (7, "geojson"))]
+        for name, path, idp, tiles, fmt in areas:
+            expected = whole(bk, path, idp, fmt, work / f"whole-areas.{fmt}", command="areas")
+            out = work / f"merged-areas.{fmt}"
+            r, seconds = dask(driver, bk, path, idp, tiles, out, fmt, command="areas")
+            same = out.read_bytes() == expected
+            failed |= not same
+            print(f"dask check: {'ok  ' if same else 'FAIL'} areas, {name}, {tiles} tiles, {fmt}: "
+                  f"{'the same bytes' if same else 'bytes differ'} ({seconds:.1f} s; {r.stderr.strip().splitlines()[-1]})")
+        # route: batches of consecutive routes, merged in their order.
+        routes = work / "routes.geojson"
+        subprocess.run([sys.executable, str(ROOT / "Tools/bench/make_routes.py"), str(routes), "200", "7"], check=True)
+        for label, args, batches, fmt in (("the embedded routes", [], 3, "json"), ("200 generated routes", ["--routes", str(routes)], 7, "json"),
+                                          ("200 generated routes", ["--routes", str(routes)], 16, "geojson")):
+            expected = work / f"whole-routes.{fmt}"
+            subprocess.run([bk, "route", *args, "-f", fmt, "-o", str(expected)], check=True, capture_output=True)
+            out = work / f"merged-routes.{fmt}"
+            start = time.perf_counter()
+            r = subprocess.run([driver, "route", *args, "-f", fmt, "--scheduler", "local:2", "--tiles", str(batches), "--output", str(out),
+                                "--borderkit", bk], capture_output=True, text=True)
+            seconds = time.perf_counter() - start
+            same = r.returncode == 0 and out.read_bytes() == expected.read_bytes()
+            failed |= not same
+            print(f"dask check: {'ok  ' if same else 'FAIL'} route, {label}, {batches} batches, {fmt}: "
+                  f"{'the same bytes' if same else 'bytes differ: ' + r.stderr[-800:]} ({seconds:.1f} s; {r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ''})")
         # A worker killed in the middle: the first task to start kills its worker process (the wrapper's parent's
         # parent is the worker: worker -> borderkit wrapper), once; dask runs the task again elsewhere.
         path, idp = (WORLD, "ADM0_A3") if WORLD.exists() else (work / "cells-10000.geojson", "code")

@@ -49,92 +49,49 @@ public enum Enclaves {
     /// `find`, taking the shared boundary of pairs of one-part territories from `knownContacts` (metres, keyed
     /// `i × count + j`, i < j, from `Overlaps.scan` on the same territories, exact) instead of intersecting them again.
     static func find(_ territories: [Territory], snap: Double = 0, workers: Int? = nil, knownContacts: [Int64: Double]) throws -> [EnclaveRecord] {
-        let g = Geodesic.wgs84
-        let workers = workers ?? Parallel.processorCount
-        struct Part { let territory: Int; let polygon: Polygon; let geometry: Geometry; let envelope: Envelope; let area: Double }
-        var parts: [Part] = []
-        var mainPart: [Int] = []
-        for (i, t) in territories.enumerated() {
-            var best = -1, bestArea = -1.0
-            for p in t.geometry.polygons {
-                let geometry = Geometry.polygon(p)
-                guard let envelope = geometry.envelope else { continue }
-                let area = g.area(of: p)
-                if area > bestArea { best = parts.count; bestArea = area }
-                parts.append(Part(territory: i, polygon: p, geometry: geometry, envelope: envelope, area: area))
-            }
-            mainPart.append(best)
+        let graph = try LandGraph(territories, snap: snap, workers: workers, knownContacts: knownContacts, owner: nil)
+        var touching = [Set<Int>](repeating: [], count: graph.parts.count)   // part → territories it shares land with
+        for (a, b) in graph.contacts {
+            touching[a].insert(graph.parts[b].territory)
+            touching[b].insert(graph.parts[a].territory)
         }
-        // Land contacts between parts of different territories.
-        let tree = try STRtree(parts.map(\.geometry))
-        let margin = snap / 111_320 / 0.17
+        var enclosed: Set<LandGraph.Enclosure> = []
+        var test = EnclosureTest(territories: territories, snap: snap)
+        for p in graph.parts.indices where touching[p].count == 1 {
+            let j = touching[p].first!
+            if try test.encloses(graph.parts[p], by: j) { enclosed.insert(.init(part: p, territory: j)) }
+        }
+        return try classify(parts: graph.parts.map(\.summary), mainPart: graph.mainPart, territoryIDs: territories.map(\.id),
+                            contacts: graph.contacts, enclosures: enclosed) { p in try graph.parts[p].centroid() }
+    }
+
+    /// The records of the parts (see `find`), from the land-contact graph: contacts as pairs of part indices, the
+    /// enclosures found by `EnclosureTest` (which need only be tested where a part touches one territory), and
+    /// each part's centroid, asked only for the parts that make a record.
+    ///
+    /// Why apart from `LandGraph`: the tiles of a partition each find their share of the graph, and the merge
+    /// classifies the whole graph here, as one process does.
+    static func classify(parts: [LandGraph.PartSummary], mainPart: [Int], territoryIDs: [String], contacts: [(Int, Int)],
+                         enclosures: Set<LandGraph.Enclosure>, centroid: (Int) throws -> Position) throws -> [EnclaveRecord] {
         var landMass = UnionFind(count: parts.count)
-        var touching = [[Int: Double]](repeating: [:], count: parts.count)   // part → territory → shared metres
-        var seen = Set<Int64>()
-        var candidates: [(Int, Int)] = []
-        for (p, part) in parts.enumerated() {
-            let e = part.envelope
-            for copy in e.expanded(by: margin).antimeridianCopies {
-                for q in try tree.query(copy) where parts[q].territory != part.territory {
-                    let (a, b) = (min(p, q), max(p, q))
-                    guard seen.insert(Int64(a) * Int64(parts.count) + Int64(b)).inserted else { continue }
-                    candidates.append((a, b))
-                }
-            }
-        }
-        seen = []
-        // The shared lengths on every worker (one GEOS context each), then the land masses in candidate order:
-        // the same result whatever the threads do.
-        let lengths = Locked([Result<Double, any Error>](repeating: .success(0), count: candidates.count))
-        let partList = parts, pairs = candidates
-        let onePart = territories.map { $0.geometry.polygons.count == 1 }, n = Int64(territories.count)
-        try Parallel.forEach(count: pairs.count, workers: max(1, min(workers, pairs.count))) { _ in { k in
-            let (a, b) = pairs[k]
-            let ta = partList[a].territory, tb = partList[b].territory
-            if snap == 0, onePart[ta], onePart[tb], let known = knownContacts[Int64(min(ta, tb)) * n + Int64(max(ta, tb))] {
-                lengths.withLock { $0[k] = .success(known) }
-                return
-            }
-            let r = Result<Double, any Error> { try sharedLength(partList[a].geometry, partList[b].geometry, snap: snap) }
-            lengths.withLock { $0[k] = r }
-        } }
-        for (k, r) in lengths.withLock({ $0 }).enumerated() {
-            let length = try r.get()
-            guard length > 0.01 else { continue }
-            let (a, b) = candidates[k]
+        var touching = [Set<Int>](repeating: [], count: parts.count)
+        for (a, b) in contacts {
             landMass.union(a, b)
-            touching[a][parts[b].territory, default: 0] += length
-            touching[b][parts[a].territory, default: 0] += length
+            touching[a].insert(parts[b].territory)
+            touching[b].insert(parts[a].territory)
         }
-        var prepared: [Int: PreparedGeometry] = [:]
         var out: [EnclaveRecord] = []
         for (p, part) in parts.enumerated() {
-            let t = territories[part.territory]
             let main = mainPart[part.territory]
-            let neighbours = touching[p].keys.map { territories[$0].id }.idSorted()
-            // An enclave: one neighbour, along all of the outer ring.
             var surroundedBy: String?
-            if touching[p].count == 1, let j = touching[p].keys.first {
-                let outer = Geometry.lineString(LineString(part.polygon.rings[0]))
-                let length: Double
-                if snap > 0 || part.envelope.reachesAntimeridian || (territories[j].geometry.envelope?.reachesAntimeridian ?? false) {
-                    let framed = Geometry.commonFrame(outer, territories[j].geometry)
-                    length = snap > 0 ? try lengthNear(framed.first, try framed.second.boundary(), snap: snap)
-                        : g.length(of: try framed.second.boundary().intersection(framed.first))
-                } else {
-                    // In one frame already: the neighbour's boundary prepared once for all its enclaves.
-                    if prepared[j] == nil { prepared[j] = try PreparedGeometry(try territories[j].geometry.boundary()) }
-                    length = g.length(of: try prepared[j]!.intersection(outer))
-                }
-                if length >= g.length(of: outer) * (1 - 1e-9) - 2 * snap - 0.01 { surroundedBy = territories[j].id }
-            }
-            let apart = p != main
+            if touching[p].count == 1, let j = touching[p].first, enclosures.contains(.init(part: p, territory: j)) { surroundedBy = territoryIDs[j] }
+            // A territory whose main body is unknown here (-1: the merge knew no part of it apart) has none apart.
+            let apart = main >= 0 && p != main
             guard apart || surroundedBy != nil else { continue }
             let exclave = apart && landMass.find(p) == landMass.find(main)
-            let c = try part.geometry.centroid()
-            out.append(EnclaveRecord(territory: t.id, isExclave: exclave, isDetachedPart: apart && !exclave, surroundedBy: surroundedBy,
-                                     neighbours: neighbours, area: part.area,
-                                     centroid: (c.pointPosition ?? part.polygon.rings[0][0]).wrappedLongitude))
+            out.append(EnclaveRecord(territory: territoryIDs[part.territory], isExclave: exclave, isDetachedPart: apart && !exclave,
+                                     surroundedBy: surroundedBy, neighbours: touching[p].map { territoryIDs[$0] }.idSorted(),
+                                     area: part.area, centroid: try centroid(p)))
         }
         return out.sorted { a, b in
             a.territory != b.territory ? IDOrder.less(a.territory, b.territory) : (-a.area, a.centroid.x, a.centroid.y) < (-b.area, b.centroid.x, b.centroid.y)

@@ -111,14 +111,11 @@ public enum Areas {
                 pieces.append(piece)
             }
         }
-        // Each piece's key made once (not twice per comparison).
-        let keys = pieces.map { ($0.territory ?? "", $0.holder, $0.claimants.joined(separator: ","), -$0.area) }
-        pieces = pieces.indices.sorted { keys[$0] < keys[$1] }.map { pieces[$0] }
+        pieces = sortedPieces(pieces)
         let scan = try Overlaps.scan(territories, tolerance: overlapTolerance)
         let overlaps = scan.overlaps
         if !overlaps.isEmpty {
-            notes.append("overlapping territories: each overlap is counted in every territory that holds it, so territory totals "
-                + "stay whole and their sum counts an overlap more than once")
+            notes.append(overlapNote)
         }
         return AreaReport(source: source, at: at, pieces: pieces, slivers: pieces.filter { $0.area < minArea }, minArea: minArea,
                           enclaves: try Enclaves.find(territories, snap: snap, knownContacts: snap == 0 ? scan.contacts : [:]),

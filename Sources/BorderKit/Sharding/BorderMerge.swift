@@ -98,7 +98,7 @@ public enum BorderMerge {
     }
 
     /// The input's warnings once each: those naming no feature first, in their order, then by feature index.
-    private static func inputWarnings(_ all: [String], except overlaps: Set<String>, source: String) -> [String] {
+    static func inputWarnings(_ all: [String], except overlaps: Set<String>, source: String) -> [String] {
         var seen = Set<String>()
         var keyed: [(key: Int, order: Int, text: String)] = []
         let prefix = source + ": /features/"

@@ -131,7 +131,7 @@ extension Geometry {
     /// The geometry as files hold it (RFC 7946 §3.1.9): split at the antimeridian where it crosses it, as it is
     /// where it does not. Should GEOS fail to cut it, each longitude is brought within ±180° instead, and a reader
     /// takes the jump the short way. Every writer (GeoJSON, TopoJSON, GDAL's formats) writes this.
-    var withinAntimeridian: Geometry {
+    public var withinAntimeridian: Geometry {
         guard needsAntimeridianSplit else { return self }
         return (try? splitAtAntimeridian()) ?? mapPositions(\.wrappedLongitude)
     }
