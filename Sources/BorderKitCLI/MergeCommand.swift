@@ -29,12 +29,14 @@ struct MergeCommand: BorderKitSubcommand {
     }
 
     func execute() throws {
-        var reports: [TileOutput<JSONValue>] = []
+        var reports: [TileOutput<JSONSpans>] = []
         var collections: [TileOutput<FeatureCollection>] = []
         var areaParts: [TileOutput<AreaTilePart>] = []
         for file in files {
-            let value = try JSONValue.read(try FileIO.readAll(file), source: file)
-            if value["type"]?.stringValue == "FeatureCollection" {
+            let spans = JSONSpans(bytes: try FileIO.readAll(file), source: file)
+            // The kind by the root's members, without reading the rest.
+            let type = try spans.members(of: spans.root).first { $0.name == "type" }.map { try spans.value(at: $0.range).stringValue }
+            if type == "FeatureCollection" {
                 guard case .featureCollection(let c) = try GeoJSONReader.read(path: file) else { throw MergeError("\(file): not a FeatureCollection") }
                 if let part = try AreaTilePart(c, file: file) {
                     areaParts.append(TileOutput(file: file, content: part))
@@ -42,7 +44,7 @@ struct MergeCommand: BorderKitSubcommand {
                     collections.append(TileOutput(file: file, content: c))
                 }
             } else {
-                reports.append(TileOutput(file: file, content: value))
+                reports.append(TileOutput(file: file, content: spans))
             }
         }
         let kinds = [(reports.first?.file, "a borders JSON report"), (collections.first?.file, "borders GeoJSON"), (areaParts.first?.file, "an areas tile part")]
@@ -62,21 +64,22 @@ struct MergeCommand: BorderKitSubcommand {
         if let format, format.kind != (reports.isEmpty ? .report(.geojson) : .report(.json)) {
             throw ValidationError("--format \(format.rawValue): `borders` and `route` outputs merge into their own format (\(reports.isEmpty ? "geojson" : "json"))")
         }
-        let routeFiles = (reports.filter { RouteMerge.isRouteReport($0.content) }.map(\.file)
+        let routeFiles = (try reports.filter { r in try r.content.members(of: r.content.root).contains { $0.name == "routes" } }.map(\.file)
             + collections.filter { RouteMerge.isRouteCollection($0.content) }.map(\.file))
         if !routeFiles.isEmpty {
             guard routeFiles.count == files.count else {
                 throw MergeError("\(routeFiles[0]) is a route output and \(files.first { !routeFiles.contains($0) }!) is not: merge one kind at a time")
             }
             if collections.isEmpty {
-                try output.write(JSONWriter.data(try RouteMerge.json(reports)) + [0x0A])
+                let values = try reports.map { TileOutput(file: $0.file, content: try $0.content.value(at: $0.content.root)) }
+                try output.write(JSONWriter.data(try RouteMerge.json(values)) + [0x0A])
             } else {
                 try output.write(GeoJSONWriter().data(.featureCollection(try RouteMerge.geojson(collections))))
             }
             return
         }
         if collections.isEmpty {
-            try output.write(JSONWriter.data(try BorderMerge.json(reports)) + [0x0A])
+            try output.write(try BorderMerge.json(reports))
         } else {
             try output.write(GeoJSONWriter().data(try BorderMerge.geojson(collections)))
         }

@@ -31,70 +31,135 @@ public struct TileOutput<Content: Sendable>: Sendable {
 /// in that order (the same additions, so the same bits), and keeps each warning once: the file's notes first,
 /// then the features' warnings by their index in the file, then one per overlap, as `Borders.run` words it.
 public enum BorderMerge {
-    /// The merged JSON report of tiles' JSON reports (`borderkit borders -f json`), each named by its file.
-    public static func json(_ outputs: [TileOutput<JSONValue>]) throws -> JSONValue {
-        let tiles = outputs.map { (file: $0.file, report: $0.content) }
-        guard let first = tiles.first else { throw MergeError("no tile outputs to merge") }
-        func member(_ v: JSONValue, _ key: String, _ file: String) throws -> JSONValue {
-            guard let m = v[key] else { throw MergeError("\(file): not a borders JSON report (no \"\(key)\")") }
-            return m
-        }
-        var pairs: [JSONValue] = [], contacts: [JSONValue] = [], overlaps: [JSONValue] = [], tripoints: [JSONValue] = []
+    /// The merged JSON report of tiles' JSON reports (`borderkit borders -f json`), each named by its file: the
+    /// text `borderkit borders` writes for the whole file, ending with a newline.
+    ///
+    /// Each record (a pair, contact, overlap or tripoint) is read only for its ids and figures and copied as the
+    /// tile wrote it (`JSONSpans`): the tiles and the whole run write records with the same writer.
+    public static func json(_ outputs: [TileOutput<JSONSpans>]) throws -> [UInt8] {
+        guard let first = outputs.first else { throw MergeError("no tile outputs to merge") }
+        let head = ["source", "method", "snap_m"], listed = ["pairs", "point_contacts", "overlaps", "tripoints"]
+        // Each tile read on its own thread: its records' ranges, ids and figures.
+        let reads = Locked([Result<TileRead, any Error>?](repeating: nil, count: outputs.count))
+        try Parallel.forEach(count: outputs.count, workers: Parallel.processorCount) { _ in { t in
+            let r = Result { try read(outputs[t], tile: t, head: head, listed: listed) }
+            reads.withLock { $0[t] = r }
+        } }
+        var lists: [String: [Record]] = [:]
         var warnings: [String] = []
-        let head = ["source", "method", "snap_m"]
-        for (file, report) in tiles {
-            for key in head where try member(report, key, file) != (try member(first.report, key, first.file)) {
-                throw MergeError("\(file): its \(key) differs from \(first.file)'s: the tiles come from different runs")
+        var heads: [String: ArraySlice<UInt8>] = [:]
+        var lengths: [Int: [Int: Double]] = [:], segmentCounts: [Int: [Int: Int64]] = [:]
+        for (t, result) in reads.withLock({ $0 }).enumerated() {
+            let read = try result!.get()
+            for key in head {
+                if let known = heads[key], known != read.heads[key] {
+                    throw MergeError("\(outputs[t].file): its \(key) differs from \(first.file)'s: the tiles come from different runs")
+                }
+                heads[key] = read.heads[key]
             }
-            guard case .array(let p) = try member(report, "pairs", file), case .array(let c) = try member(report, "point_contacts", file),
-                  case .array(let o) = try member(report, "overlaps", file), case .array(let t) = try member(report, "tripoints", file),
-                  case .array(let w) = try member(report, "warnings", file) else {
-                throw MergeError("\(file): not a borders JSON report")
-            }
-            pairs += p
-            contacts += c
-            overlaps += o
-            tripoints += t
-            warnings += w.compactMap(\.stringValue)
+            for key in listed { lists[key, default: []] += read.lists[key] ?? [] }
+            lengths[t] = read.lengths
+            segmentCounts[t] = read.segments
+            warnings += read.warnings
         }
-        func ids(_ v: JSONValue) -> [String] {
-            if case .array(let a)? = v["territories"] { return a.compactMap(\.stringValue) }
-            return []
+        let order = IDListOrder(listed.flatMap { (lists[$0] ?? []).map(\.ids) })
+        func byIDs(_ list: [Record]) -> [Record] {
+            let keys = list.map { order.key($0.ids) }
+            return list.indices.sorted { keys[$0] < keys[$1] }.map { list[$0] }
         }
-        func byIDs(_ list: [JSONValue]) -> [JSONValue] {
-            list.map { (ids($0), $0) }.sorted { IDOrder.precedes($0.0, $1.0) }.map(\.1)
-        }
-        pairs = byIDs(pairs)
-        contacts = byIDs(contacts)
-        overlaps = byIDs(overlaps)
-        tripoints = tripoints.map { (ids($0), $0["lon"]?.doubleValue ?? 0, $0["lat"]?.doubleValue ?? 0, $0) }.sorted { a, b in
-            if a.0 != b.0 {
-                for (x, y) in zip(a.0, b.0) where x != y { return IDOrder.less(x, y) }
-                return a.0.count < b.0.count
-            }
-            return (a.1, a.2) < (b.1, b.2)
-        }.map(\.3)
+        let pairs = byIDs(lists["pairs"] ?? []), contacts = byIDs(lists["point_contacts"] ?? []), overlaps = byIDs(lists["overlaps"] ?? [])
+        let tripointList = lists["tripoints"] ?? []
+        let tripointKeys = tripointList.map { (order.key($0.ids), $0.lon, $0.lat) }
+        let tripoints = tripointList.indices.sorted { a, b in
+            let (x, y) = (tripointKeys[a], tripointKeys[b])
+            return x.0 != y.0 ? x.0 < y.0 : (x.1, x.2) < (y.1, y.2)
+        }.map { tripointList[$0] }
         var length = 0.0, segments: Int64 = 0
         for p in pairs {
-            length += p["length_m"]?.doubleValue ?? 0
-            if case .integer(let n)? = p["segments"] { segments += n }
+            length += lengths[p.tile]?[Int(p.lon)] ?? 0
+            segments += segmentCounts[p.tile]?[Int(p.lon)] ?? 0
         }
-        let source = first.report["source"]?.stringValue ?? ""
-        let overlapTexts = overlaps.map { o in
-            Borders.overlapWarning(TerritoryOverlap(territories: ids(o), area: o["area_m2"]?.doubleValue ?? 0), source: source).description
+        let source = (try? outputs[0].content.value(at: outputs[0].content.members(of: outputs[0].content.root).first { $0.name == "source" }!.range).stringValue) ?? ""
+        let overlapTexts = try overlaps.map { o -> String in
+            let spans = outputs[o.tile].content
+            let area = try spans.members(of: o.range).first { $0.name == "area_m2" }.map { try spans.value(at: $0.range).doubleValue ?? 0 } ?? 0
+            return Borders.overlapWarning(TerritoryOverlap(territories: o.ids, area: area), source: source).description
         }
-        return .object([
-            "source": try member(first.report, "source", first.file),
-            "method": try member(first.report, "method", first.file),
-            "snap_m": try member(first.report, "snap_m", first.file),
-            "pairs": .array(pairs),
-            "point_contacts": .array(contacts),
-            "overlaps": .array(overlaps),
-            "tripoints": .array(tripoints),
-            "totals": .object(["pairs": .integer(Int64(pairs.count)), "segments": .integer(segments), "length_m": .number(length),
-                               "tripoints": .integer(Int64(tripoints.count))]),
-            "warnings": .array((inputWarnings(warnings, except: Set(overlapTexts), source: source) + overlapTexts).map(JSONValue.string)),
-        ])
+        var out: [UInt8] = []
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func list(_ records: [Record]) {
+            put("[")
+            for (k, r) in records.enumerated() {
+                if k > 0 { put(",") }
+                out.append(contentsOf: outputs[r.tile].content.text(r.range))
+            }
+            put("]")
+        }
+        put("{")
+        for (k, key) in head.enumerated() {
+            put((k > 0 ? "," : "") + "\"\(key)\":")
+            out.append(contentsOf: heads[key]!)
+        }
+        put(",\"pairs\":"); list(pairs)
+        put(",\"point_contacts\":"); list(contacts)
+        put(",\"overlaps\":"); list(overlaps)
+        put(",\"tripoints\":"); list(tripoints)
+        put(",\"totals\":")
+        out += JSONWriter.data(.object(["pairs": .integer(Int64(pairs.count)), "segments": .integer(segments), "length_m": .number(length),
+                                        "tripoints": .integer(Int64(tripoints.count))]))
+        put(",\"warnings\":")
+        out += JSONWriter.data(.array((inputWarnings(warnings, except: Set(overlapTexts), source: source) + overlapTexts).map(JSONValue.string)))
+        put("}\n")
+        return out
+    }
+
+    /// A record of a tile's report: where it lies, its ids (and a tripoint's position, or a pair's index).
+    struct Record: Sendable { var tile: Int; var range: Range<Int>; var ids: [String]; var lon = 0.0, lat = 0.0 }
+
+    /// What `json` reads of one tile.
+    struct TileRead: Sendable {
+        var heads: [String: ArraySlice<UInt8>] = [:]
+        var lists: [String: [Record]] = [:]
+        var lengths: [Int: Double] = [:]
+        var segments: [Int: Int64] = [:]
+        var warnings: [String] = []
+    }
+
+    /// Reads one tile's report for `json`.
+    static func read(_ output: TileOutput<JSONSpans>, tile t: Int, head: [String], listed: [String]) throws -> TileRead {
+        let spans = output.content, file = output.file
+        var out = TileRead()
+        let members = Dictionary(try spans.members(of: spans.root).map { ($0.name, $0.range) }, uniquingKeysWith: { a, _ in a })
+        func member(_ key: String) throws -> Range<Int> {
+            guard let r = members[key] else { throw MergeError("\(file): not a borders JSON report (no \"\(key)\")") }
+            return r
+        }
+        for key in head { out.heads[key] = spans.text(try member(key)) }
+        for key in listed {
+            var records: [Record] = []
+            for (k, element) in try spans.elements(of: try member(key)).enumerated() {
+                var record = Record(tile: t, range: element, ids: [])
+                for m in try spans.members(of: element) {
+                    switch m.name {
+                    case "territories":
+                        guard case .array(let a) = try spans.value(at: m.range) else { throw MergeError("\(file): /\(key)/\(k)/territories is not a list") }
+                        record.ids = a.compactMap(\.stringValue)
+                    case "lon" where key == "tripoints": record.lon = try spans.value(at: m.range).doubleValue ?? 0
+                    case "lat" where key == "tripoints": record.lat = try spans.value(at: m.range).doubleValue ?? 0
+                    case "length_m" where key == "pairs": out.lengths[k] = try spans.value(at: m.range).doubleValue ?? 0
+                    case "segments" where key == "pairs":
+                        if case .integer(let n) = try spans.value(at: m.range) { out.segments[k] = n }
+                    default: break
+                    }
+                }
+                if key == "pairs" { record.lon = Double(k) }   // the pair's index in its tile, to find its figures
+                records.append(record)
+            }
+            out.lists[key] = records
+        }
+        guard case .array(let w) = try spans.value(at: try member("warnings")) else { throw MergeError("\(file): not a borders JSON report") }
+        out.warnings = w.compactMap(\.stringValue)
+        return out
     }
 
     /// The input's warnings once each: those naming no feature first, in their order, then by feature index.
@@ -145,5 +210,48 @@ public enum BorderMerge {
             return (a.lon, a.lat) < (b.lon, b.lat)
         }
         return FeatureCollection(segments.map(\.feature) + tripoints.map(\.feature), foreignMembers: first.collection.foreignMembers)
+    }
+}
+
+/// Lists of ids ordered as `IDOrder.precedes` orders them, by integer keys: each distinct id ranked once
+/// (`IDOrder.ranks`, as `Borders.run` sorts its pairs), a list of up to three ids packed into one integer.
+///
+/// Why: the merge of a million cells' tiles sorts three million pairs; comparing their ids' strings (and moving
+/// the JSON values with them) took most of its time.
+struct IDListOrder {
+    private let rank: [String: Int64]
+    private let packs: Bool
+
+    /// The order of the ids in `lists`.
+    init(_ lists: [[String]]) {
+        var seen = Set<String>()
+        var distinct: [String] = []
+        var longest = 0
+        for list in lists {
+            longest = max(longest, list.count)
+            for id in list where seen.insert(id).inserted { distinct.append(id) }
+        }
+        let ranks = IDOrder.ranks(distinct)
+        rank = Dictionary(uniqueKeysWithValues: zip(distinct, ranks.map { Int64($0) }))
+        packs = longest <= 3 && distinct.count < (1 << 21) - 1
+    }
+
+    /// A list's key: packed ranks (one more than each, 0 past the end, so the shorter list comes first), or the
+    /// ranks themselves when the lists are longer or the ids too many to pack.
+    func key(_ ids: [String]) -> Key {
+        let r = ids.map { rank[$0] ?? 0 }
+        guard packs else { return Key(packed: 0, ranks: r) }
+        var packed: Int64 = 0
+        for k in 0..<3 { packed = packed << 21 | (k < r.count ? r[k] + 1 : 0) }
+        return Key(packed: packed, ranks: [])
+    }
+
+    /// A comparable key of a list of ids.
+    struct Key: Comparable {
+        let packed: Int64
+        let ranks: [Int64]
+        static func < (a: Key, b: Key) -> Bool {
+            a.packed != b.packed ? a.packed < b.packed : a.ranks.lexicographicallyPrecedes(b.ranks)
+        }
     }
 }
