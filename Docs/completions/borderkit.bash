@@ -324,7 +324,7 @@ _borderkit_areas() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--territories --layer --claims --control --id-property --at --snap --min-area --overlap-tolerance --format -f --quantize --output -o --map)
+    non_repeating_options=(--territories --layer --claims --control --id-property --at --snap --min-area --overlap-tolerance --label --owner-extent --format -f --quantize --output -o --map)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
@@ -359,6 +359,12 @@ _borderkit_areas() {
     '--overlap-tolerance')
         return
         ;;
+    '--label')
+        return
+        ;;
+    '--owner-extent')
+        return
+        ;;
     '--format'|'-f')
         __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'$'\n''geojsonseq'$'\n''gpkg'$'\n''fgb'$'\n''shp'$'\n''topojson'
         return
@@ -381,7 +387,7 @@ _borderkit_route() {
     repeating_flags=()
     non_repeating_flags=(--profile --version -h --help)
     repeating_options=()
-    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --workers --format -f --output -o --map)
+    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --workers --batch --format -f --output -o --map)
     __borderkit_offer_flags_options -1
 
     # Offer option value completions
@@ -410,6 +416,9 @@ _borderkit_route() {
         return
         ;;
     '--workers')
+        return
+        ;;
+    '--batch')
         return
         ;;
     '--format'|'-f')
@@ -687,11 +696,15 @@ _borderkit_merge() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--output -o)
+    non_repeating_options=(--format -f --output -o)
     __borderkit_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
+    '--format'|'-f')
+        __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'$'\n''geojson'$'\n''geojsonseq'$'\n''gpkg'$'\n''fgb'$'\n''shp'
+        return
+        ;;
     '--output'|'-o')
         __borderkit_add_completions -f
         return

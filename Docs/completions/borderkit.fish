@@ -29,9 +29,9 @@ function __borderkit_parse_tokens -S
         case 'borders'
             __borderkit_parse_subcommand 0 'territories=' 'layer=' 'status=' 'id-property=' 'snap=' 'pair=+' 'status-property=' 'status-snap=' 'unmatched-status=' 'overlap-tolerance=' 'workers=' 'label=' 'owner-extent=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
         case 'areas'
-            __borderkit_parse_subcommand 0 'territories=' 'layer=' 'claims=' 'control=' 'id-property=' 'at=' 'snap=' 'min-area=' 'overlap-tolerance=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
+            __borderkit_parse_subcommand 0 'territories=' 'layer=' 'claims=' 'control=' 'id-property=' 'at=' 'snap=' 'min-area=' 'overlap-tolerance=' 'label=' 'owner-extent=' 'f/format=' 'quantize=' 'o/output=' 'map=' 'version' 'h/help'
         case 'route'
-            __borderkit_parse_subcommand -r 1 'routes=' 'territories=' 'id-property=' 'step=' 'near=' 'corridor=' 'snap=' 'profile' 'workers=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
+            __borderkit_parse_subcommand -r 1 'routes=' 'territories=' 'id-property=' 'step=' 'near=' 'corridor=' 'snap=' 'profile' 'workers=' 'batch=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
         case 'compare'
             __borderkit_parse_subcommand -r 1 'routes=' 'territories=' 'id-property=' 'step=' 'near=' 'corridor=' 'snap=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
         case 'map'
@@ -45,7 +45,7 @@ function __borderkit_parse_tokens -S
         case 'partition'
             __borderkit_parse_subcommand 1 'layer=' 'tiles=' 'o/output=' 'version' 'h/help'
         case 'merge'
-            __borderkit_parse_subcommand -r 1 'o/output=' 'version' 'h/help'
+            __borderkit_parse_subcommand -r 1 'f/format=' 'o/output=' 'version' 'h/help'
         case 'data'
             __borderkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -122,7 +122,7 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional 
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'diff' -d 'Compare two GeoJSON files feature by feature within tolerances (for regression suites).'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'convert' -d 'Rewrites features as RFC 7946 GeoJSON, a GeoJSON text sequence, GeoPackage, FlatGeobuf, Shapefile or TopoJSON.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'partition' -d 'Splits features into tiles (GeoJSON text sequences and a manifest) for `borders` run tile by tile.'
-complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'merge' -d 'Combines the tiles\' `borders` outputs of a partition into the whole file\'s report.'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'merge' -d 'Combines the tiles\' `borders` or `areas` outputs of a partition, or `route` batches, into the whole file\'s report.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'data' -d 'List the embedded datasets (GeoData) with feature counts and provenance, or show one.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit measure" -eq 1' -F
@@ -169,6 +169,8 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" snap' -l 'snap' -d 'Tolerance in metres for enclave boundaries (0 = exact).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" min-area' -l 'min-area' -d 'Pieces below this many m² are listed as slivers (never dropped).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" overlap-tolerance' -l 'overlap-tolerance' -d 'Warn about territories overlapping by more than this many m².' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" label' -l 'label' -d 'Name the territories\' file this way in the report and messages (a tile: the file it was cut from).' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" owner-extent' -l 'owner-extent' -d 'Write this tile\'s part for `merge`: the pieces of the territories whose envelope\'s lower-left corner lies in [W,E)×[S,N), and the overlaps and land contacts the tile owns (see `partition`; territories only, GeoJSON).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output\'s ending, else md).' -rfka 'md csv json geojson geojsonseq gpkg fgb shp topojson'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" quantize' -l 'quantize' -d 'TopoJSON only: put positions on an N × N grid over the bounding box (e.g. 1e5); checked to break no polygon.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit areas" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
@@ -184,6 +186,7 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" snap' -l 'snap' -d 'Tolerance in metres: shorter pieces merge; closer than this runs along a border.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" profile' -l 'profile' -d 'Include the distance-to-border samples in JSON and GeoJSON.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" workers' -l 'workers' -d 'Worker threads (default: one per processor).' -rfka ''
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" batch' -l 'batch' -d 'Measure only batch k of n (1 ≤ k ≤ n): the k-th of n runs of consecutive routes, for `merge` (JSON or GeoJSON).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" f format' -l 'format' -s 'f' -d 'Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb or shp (default: by --output\'s ending, else md).' -rfka 'md csv json geojson geojsonseq gpkg fgb shp'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit route" map' -l 'map' -d 'Also draw the result as an SVG map to this file (written atomically).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
@@ -252,6 +255,7 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit partition" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_positional "borderkit merge" -ge 1' -F
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit merge" f format' -l 'format' -s 'f' -d 'For `areas` parts: md, csv, json, geojson, geojsonseq, gpkg, fgb or shp (default: by --output\'s ending, else md). `borders` outputs merge into their own format.' -rfka 'md csv json geojson geojsonseq gpkg fgb shp'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit merge" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit merge" version' -l 'version' -d 'Show the version.'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit merge" h help' -s 'h' -l 'help' -d 'Show help information.'
