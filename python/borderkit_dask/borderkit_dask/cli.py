@@ -78,31 +78,35 @@ def run_routes(args, scheduler, batches, output, borderkit, log):
     if fmt not in FORMATS["route"]:
         raise RuntimeError(f"--format {fmt}: the batches of `route` merge into json or geojson")
     timings = {}
+    with tempfile.TemporaryDirectory(prefix="borderkit-dask-") as work:
+        tasks = [(run_batch, (borderkit, f"{k}/{batches}", rest, fmt), f"borderkit-batch-{k}-{os.getpid()}") for k in range(1, batches + 1)]
+        _run_and_merge(scheduler, tasks, borderkit, work, fmt, output, [], timings)
+    print(f"borderkit-dask: {batches} batches of routes; tasks {timings['tasks']:.2f} s, merge {timings['merge']:.2f} s", file=log)
+    return timings, None
+
+
+def _run_and_merge(scheduler, tasks, borderkit, work, ending, output, merge_args, timings):
+    """Submits (function, arguments, key) tasks, gathers their outputs in order and merges them into `output`."""
     t1 = time.perf_counter()
     client, cluster = _client(scheduler)
     try:
-        futures = [client.submit(run_batch, borderkit, f"{k}/{batches}", rest, fmt, key=f"borderkit-batch-{k}-{os.getpid()}", pure=False)
-                   for k in range(1, batches + 1)]
-        outputs = client.gather(futures)
+        outputs = client.gather([client.submit(f, *args, key=key, pure=False) for f, args, key in tasks])
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     timings["tasks"] = time.perf_counter() - t1
     t2 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="borderkit-dask-") as work:
-        files = []
-        for k, data in enumerate(outputs):
-            path = os.path.join(work, f"batch-{k:05d}.{fmt}")
-            with open(path, "wb") as f:
-                f.write(data)
-            files.append(path)
-        r = subprocess.run([borderkit, "merge", *files, "-o", output], capture_output=True)
-        if r.returncode != 0:
-            raise RuntimeError(r.stderr.decode("utf-8", "replace").strip())
+    files = []
+    for k, data in enumerate(outputs):
+        path = os.path.join(work, f"out-{k:05d}.{ending}")
+        with open(path, "wb") as f:
+            f.write(data)
+        files.append(path)
+    r = subprocess.run([borderkit, "merge", *files, "-o", output, *merge_args], capture_output=True)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr.decode("utf-8", "replace").strip())
     timings["merge"] = time.perf_counter() - t2
-    print(f"borderkit-dask: {batches} batches of routes; tasks {timings['tasks']:.2f} s, merge {timings['merge']:.2f} s", file=log)
-    return timings, None
 
 
 def _client(scheduler):
@@ -164,34 +168,15 @@ def run(command, passthrough, scheduler, tiles, output, borderkit, log=sys.stder
         with open(os.path.join(parts, "manifest.json")) as f:
             manifest = json.load(f)
         timings["partition"] = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        client, cluster = _client(scheduler)
-        try:
-            futures = []
-            # A tile with no features owns nothing (its extent is empty): no task.
-            for k, tile in enumerate(t for t in manifest["tiles"] if t["features"] > 0):
-                with open(os.path.join(parts, tile["file"]), "rb") as f:
-                    data = f.read()
-                futures.append(client.submit(run_tile, borderkit, command, data, tile["file"], tile["owner_extent"], manifest["input"],
-                                             rest, fmt, key=f"borderkit-tile-{k}-{os.getpid()}", pure=False))
-            outputs = client.gather(futures)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-        timings["tasks"] = time.perf_counter() - t1
-        t2 = time.perf_counter()
-        files = []
-        for k, data in enumerate(outputs):
-            path = os.path.join(work, f"out-{k:05d}.{'geojson' if command == 'areas' else fmt}")
-            with open(path, "wb") as f:
-                f.write(data)
-            files.append(path)
-        fmt_args = ["-f", fmt] if command == "areas" and fmt else []
-        r = subprocess.run([borderkit, "merge", *files, "-o", output, *fmt_args], capture_output=True)
-        if r.returncode != 0:
-            raise RuntimeError(r.stderr.decode("utf-8", "replace").strip())
-        timings["merge"] = time.perf_counter() - t2
+        # A tile with no features owns nothing (its extent is empty): no task.
+        tasks = []
+        for k, tile in enumerate(t for t in manifest["tiles"] if t["features"] > 0):
+            with open(os.path.join(parts, tile["file"]), "rb") as f:
+                data = f.read()
+            tasks.append((run_tile, (borderkit, command, data, tile["file"], tile["owner_extent"], manifest["input"], rest, fmt),
+                          f"borderkit-tile-{k}-{os.getpid()}"))
+        kind = "geojson" if command == "areas" else fmt
+        _run_and_merge(scheduler, tasks, borderkit, work, kind, output, ["-f", fmt] if command == "areas" and fmt else [], timings)
     print(f"borderkit-dask: {len(manifest['tiles'])} tiles (replication {manifest['replication']:.3f}); partition "
           f"{timings['partition']:.2f} s, tasks {timings['tasks']:.2f} s, merge {timings['merge']:.2f} s", file=log)
     return timings, manifest
