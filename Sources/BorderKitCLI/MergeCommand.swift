@@ -14,7 +14,8 @@ struct MergeCommand: BorderKitSubcommand {
             TILE --owner-extent EXTENT --label FILE`, GeoJSON) merge into the `areas` report in any of its formats \
             (--format, or by --output's ending; Markdown by default): the same bytes `borderkit areas` writes for the \
             whole file. The batches of `borderkit route --batch k/n` (JSON or GeoJSON), given in their order, merge into \
-            the output of all the routes.
+            the output of all the routes; the batches of `borderkit compare --batch k/n -f json` into the comparison of \
+            all the named groups.
             """
     )
 
@@ -64,7 +65,7 @@ struct MergeCommand: BorderKitSubcommand {
         if let format, format.kind != (reports.isEmpty ? .report(.geojson) : .report(.json)) {
             throw ValidationError("--format \(format.rawValue): `borders` and `route` outputs merge into their own format (\(reports.isEmpty ? "geojson" : "json"))")
         }
-        let routeFiles = (try reports.filter { r in try r.content.members(of: r.content.root).contains { $0.name == "routes" } }.map(\.file)
+        let routeFiles = (try reports.filter { r in try r.content.members(of: r.content.root).contains { $0.name == "routes" || $0.name == "groups" } }.map(\.file)
             + collections.filter { RouteMerge.isRouteCollection($0.content) }.map(\.file))
         if !routeFiles.isEmpty {
             guard routeFiles.count == files.count else {
@@ -72,7 +73,12 @@ struct MergeCommand: BorderKitSubcommand {
             }
             if collections.isEmpty {
                 let values = try reports.map { TileOutput(file: $0.file, content: try $0.content.value(at: $0.content.root)) }
-                try output.write(JSONWriter.data(try RouteMerge.json(values)) + [0x0A])
+                let comparisons = values.filter { RouteMerge.isComparison($0.content) }
+                guard comparisons.isEmpty || comparisons.count == values.count else {
+                    throw MergeError("\(comparisons[0].file) is a compare report and \(values.first { !RouteMerge.isComparison($0.content) }!.file) is not: merge one kind at a time")
+                }
+                let merged = comparisons.isEmpty ? try RouteMerge.json(values) : try RouteMerge.comparison(values)
+                try output.write(JSONWriter.data(merged) + [0x0A])
             } else {
                 try output.write(GeoJSONWriter().data(.featureCollection(try RouteMerge.geojson(collections))))
             }

@@ -37,12 +37,15 @@ struct RouteCommand: BorderKitSubcommand {
     }
 
     /// Loads routes and territories (embedded unless given), picks the named routes and analyses them.
-    static func analyse(names: [String], input: RouteInputOptions, workers: Int?, batch: RouteBatch? = nil) throws -> RouteRun {
+    /// `pick` narrows the routes chosen, knowing the file's named groups (`compare --batch`).
+    static func analyse(names: [String], input: RouteInputOptions, workers: Int?, batch: RouteBatch? = nil,
+                        pick: ([Route], [Comparison.Group]) -> [Route] = { routes, _ in routes }) throws -> RouteRun {
         let inputs = input.inputSet
         let layer = try inputs.loadRouteLayer()
         let all = layer.routes
         var chosen = names.isEmpty ? all : try names.map { try Route.find($0, in: all) }
         if let batch { chosen = Array(chosen[batch.range(of: chosen.count)]) }
+        chosen = pick(chosen, layer.groups)
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }

@@ -34,6 +34,29 @@ struct RouteBatchTests {
         }
     }
 
+    @Test("compare --batch over the embedded named groups in 1 to 4 batches: merged, the whole comparison's JSON; with names or Markdown it refuses")
+    func compareBatches() throws {
+        let dir = try scratchFolder()
+        let whole = try borderkit(["compare", "-f", "json"])
+        #expect(whole.status == 0, "\(whole.stderrText)")
+        for n in 1...4 {
+            var files: [String] = []
+            for k in 1...n {
+                let out = dir.appendingPathComponent("compare-\(k)-of-\(n).json").path
+                let r = try borderkit(["compare", "--batch", "\(k)/\(n)", "-f", "json", "-o", out])
+                #expect(r.status == 0, "\(r.stderrText)")
+                files.append(out)
+            }
+            let merged = try borderkit(["merge"] + files)
+            #expect(merged.status == 0, "\(merged.stderrText)")
+            #expect(merged.stdout == whole.stdout, "\(n) batches: merged comparison differs from the whole run's")
+        }
+        let named = try borderkit(["compare", "TRIPP", "--batch", "1/2", "-f", "json"])
+        #expect(named.status == 2 && named.stderrText.contains("route --batch"), "\(named.stderrText)")
+        let markdown = try borderkit(["compare", "--batch", "1/2"])
+        #expect(markdown.status == 2 && markdown.stderrText.contains("-f json"), "\(markdown.stderrText)")
+    }
+
     @Test("--batch refuses 0/3, 4/3 and words; merge refuses batches measured with other options, writing nothing")
     func refusals() throws {
         for bad in ["0/3", "4/3", "one/two", "3"] {

@@ -11,6 +11,22 @@ public enum RouteMerge {
         report["routes"] != nil && report["step_m"] != nil
     }
 
+    /// True when `report` is a `compare` JSON report.
+    public static func isComparison(_ report: JSONValue) -> Bool {
+        guard case .object(let o) = report else { return false }
+        return o.keys == ["groups"]
+    }
+
+    /// The `compare` JSON report of all the batches' groups (`compare --batch k/n -f json`), in the batches' order.
+    public static func comparison(_ outputs: [TileOutput<JSONValue>]) throws -> JSONValue {
+        var groups: [JSONValue] = []
+        for o in outputs {
+            guard case .array(let list)? = o.content["groups"] else { throw MergeError("\(o.file): not a compare JSON report") }
+            groups += list
+        }
+        return .object(["groups": .array(groups)])
+    }
+
     /// True when `collection` is a `route` GeoJSON output.
     public static func isRouteCollection(_ collection: FeatureCollection) -> Bool {
         collection.foreignMembers["name"]?.stringValue == "routes"
