@@ -440,7 +440,7 @@ _borderkit_compare() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --format -f --output -o --map)
+    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --format -f --batch --output -o --map)
     __borderkit_offer_flags_options -1
 
     # Offer option value completions
@@ -470,6 +470,9 @@ _borderkit_compare() {
         ;;
     '--format'|'-f')
         __borderkit_add_completions -W 'md'$'\n''csv'$'\n''json'
+        return
+        ;;
+    '--batch')
         return
         ;;
     '--output'|'-o')

@@ -33,7 +33,7 @@ function __borderkit_parse_tokens -S
         case 'route'
             __borderkit_parse_subcommand -r 1 'routes=' 'territories=' 'id-property=' 'step=' 'near=' 'corridor=' 'snap=' 'profile' 'workers=' 'batch=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
         case 'compare'
-            __borderkit_parse_subcommand -r 1 'routes=' 'territories=' 'id-property=' 'step=' 'near=' 'corridor=' 'snap=' 'f/format=' 'o/output=' 'map=' 'version' 'h/help'
+            __borderkit_parse_subcommand -r 1 'routes=' 'territories=' 'id-property=' 'step=' 'near=' 'corridor=' 'snap=' 'f/format=' 'batch=' 'o/output=' 'map=' 'version' 'h/help'
         case 'map'
             __borderkit_parse_subcommand 0 'territories=' 'routes=' 'status=' 'claims=' 'control=' 'id-property=' 'layers=' 'route=+' 'bbox=' 'at=' 'title=' 'o/output=' 'version' 'h/help'
         case 'report'
@@ -200,6 +200,7 @@ complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_op
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" corridor' -l 'corridor' -d 'Corridor total width, km (0: none).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" snap' -l 'snap' -d 'Tolerance in metres: shorter pieces merge; closer than this runs along a border.' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" f format' -l 'format' -s 'f' -d 'Output format: md, csv or json.' -rfka 'md csv json'
+complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" batch' -l 'batch' -d 'Compare only batch k of n (1 ≤ k ≤ n): the k-th of n runs of consecutive named groups, for `merge` (JSON).' -rfka ''
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" o output' -l 'output' -s 'o' -d 'Write to this file (atomically: a temporary file, then rename) instead of standard output.' -rF
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" map' -l 'map' -d 'Also draw the result as an SVG map to this file (written atomically).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'svg\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'borderkit' -n '__borderkit_should_offer_completions_for_flags_or_options "borderkit compare" version' -l 'version' -d 'Show the version.'
