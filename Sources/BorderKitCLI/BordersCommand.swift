@@ -126,7 +126,11 @@ struct BordersCommand: BorderKitSubcommand {
                  TopoJSONObject(name: "tripoints", features: features.features.filter { $0.properties?["kind"] == .string("tripoint") })]
             }
         }
-        try map.write(try MapScene.borders(report, territories: list, credits: try inputs.credits(routesShown: false)))
+        try map.write({
+            var scene = try MapScene.borders(report, territories: list, credits: try inputs.credits(routesShown: false))
+            scene.borderStatusKnown = !statusLines.isEmpty
+            return scene
+        }())
     }
 }
 

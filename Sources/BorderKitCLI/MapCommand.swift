@@ -60,7 +60,7 @@ struct MapCommand: BorderKitSubcommand {
         let loaded = try inputs.loadTerritories()
         let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
-        var scene = MapScene(title: title ?? (source.hasPrefix("GeoData/") ? "South Caucasus: borders, claims, control and routes" : "Map of \(source)"))
+        var scene = MapScene(title: title ?? (source.hasPrefix("GeoData/") ? "South Caucasus: borders, claims, control and routes" : MapScene.dataName(source)))
         scene.territories = list
         scene.layers = layerSet
         scene.bbox = try parsedBox()
@@ -70,7 +70,9 @@ struct MapCommand: BorderKitSubcommand {
         // The borders once: drawn, and the routes measured against them.
         var borders: BorderReport?
         if !layerSet.isDisjoint(with: [.borders, .tripoints]) || measureRoutes {
-            let report = try Borders.run(list, status: try inputs.loadStatusLines(), source: source, warnings: warnings)
+            let statusLines = try inputs.loadStatusLines()
+            scene.borderStatusKnown = !statusLines.isEmpty
+            let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings)
             if !layerSet.isDisjoint(with: [.borders, .tripoints]) {
                 scene.borders = report.pairs.flatMap(\.segments)
                 scene.tripoints = report.tripoints

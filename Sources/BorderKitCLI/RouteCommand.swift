@@ -53,10 +53,11 @@ struct RouteCommand: BorderKitSubcommand {
         if let workers { o.workers = max(1, workers) }
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal && chosen.count > 1 ? showRouteProgress : nil
         // The borders once, with their status: the routes are measured against them and the map draws them.
-        let borders = try Borders.run(list, status: try inputs.loadStatusLines(), source: loaded.source)
+        let statusLines = try inputs.loadStatusLines()
+        let borders = try Borders.run(list, status: statusLines, source: loaded.source)
         let context = try RouteContext(territories: list, borders: borders)
         return RouteRun(results: try Routes.run(chosen, context: context, options: o, progress: progress), context: context,
-                        borders: borders, groups: layer.groups, inputs: inputs)
+                        borders: borders, groups: layer.groups, inputs: inputs, borderStatusKnown: !statusLines.isEmpty)
     }
 }
 
@@ -68,11 +69,15 @@ struct RouteRun {
     /// The named groups the routes file carries, for `compare`.
     var groups: [Comparison.Group]
     var inputs: InputSet
+    /// Whether a status layer said what kind each border is.
+    var borderStatusKnown: Bool
 
     /// The map of these routes: territories, borders, the routes with crossings and corridors, places.
     func scene(title: String) throws -> MapScene {
-        try MapScene.routes(results, context: context, borders: borders, places: try inputs.loadPlaces(),
-                            credits: try inputs.credits(), title: title)
+        var scene = try MapScene.routes(results, context: context, borders: borders, places: try inputs.loadPlaces(),
+                                        credits: try inputs.credits(), title: title)
+        scene.borderStatusKnown = borderStatusKnown
+        return scene
     }
 }
 

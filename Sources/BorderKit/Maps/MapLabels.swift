@@ -55,15 +55,17 @@ struct MapLabels {
     /// Reserves an area (a marker, the scale bar) so that no label covers it.
     mutating func reserve(_ b: Box) { add(b) }
 
-    /// The first candidate (x, baseline y) where the label fits, reserving its box; nil if none does.
-    mutating func place(_ text: String, candidates: [(Double, Double)], size: Double) -> (Double, Double)? {
+    /// The first candidate (x, baseline y) where the label fits (inside the map, clear of the labels and markers
+    /// before it, and where `fits` says), reserving its box; nil if none does.
+    mutating func place(_ text: String, candidates: [(Double, Double)], size: Double, fits: (Box) -> Bool = { _ in true }) -> (Double, Double)? {
         for (x, y) in candidates {
             let b = MapLabels.box(text, x: x, y: y, size: size)
             guard b.minX >= bounds.minX, b.maxX <= bounds.maxX, b.minY >= bounds.minY, b.maxY <= bounds.maxY else { continue }
-            guard isClear(b) else { continue }
+            guard isClear(b), fits(b) else { continue }
             add(b)
             return (x, y)
         }
         return nil
     }
 }
+

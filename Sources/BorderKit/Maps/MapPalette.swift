@@ -19,6 +19,9 @@ enum MapPalette {
         var label: String
     }
 
+    /// A border when no status layer says what kind it is.
+    static let plainBorder = Stroke(colour: "#3a3a3a", width: 1.3, dash: nil, label: "border")
+
     /// Styles by status; any other status is drawn plain and named as it is.
     static func stroke(forStatus status: String) -> Stroke {
         switch status.lowercased() {

@@ -1,4 +1,3 @@
-import Foundation
 import GeoCore
 
 /// Draws a `MapScene` as a self-contained SVG a person can read.
@@ -109,7 +108,7 @@ struct MapCanvas {
 
     /// The map area: water, layers in drawing order, frame, north arrow and scale bar.
     mutating func drawBody() throws {
-        svg.empty("rect", ["id": "water", "x": px(frame.left), "y": px(frame.top), "width": px(frame.width), "height": px(frame.height), "fill": MapPalette.water])
+        try drawWater()
         labels.reserve(northArrowBox)
         labels.reserve(scaleBarBox)
         svg.open("g", ["id": "map", "clip-path": "url(#map-frame)"])
@@ -133,6 +132,24 @@ struct MapCanvas {
 
     // MARK: Layers
 
+    /// The sea: the globe's outline in this projection (the lon/lat box the map shows, densified and projected),
+    /// so that on a world map nothing is blue outside the Equal Earth outline; on a regional map it fills the frame.
+    mutating func drawWater() throws {
+        let g = frame.geographic, n = 256
+        var ring: [Position] = []
+        for i in 0..<n { ring.append(Position(g.minX + g.width * Double(i) / Double(n), g.minY)) }
+        for i in 0..<n { ring.append(Position(g.maxX, g.minY + g.height * Double(i) / Double(n))) }
+        for i in 0..<n { ring.append(Position(g.maxX - g.width * Double(i) / Double(n), g.maxY)) }
+        for i in 0..<n { ring.append(Position(g.minX, g.maxY - g.height * Double(i) / Double(n))) }
+        ring.append(ring[0])
+        if let projected = try? frame.projection.forward(.polygon(Polygon([ring]))).clipped(to: frame.projected.expanded(by: 4 / frame.scale)),
+           !projected.isEmpty {
+            svg.empty("path", ["id": "water", "d": SVGPath.data(projected, frame), "fill": MapPalette.water])
+        } else {
+            svg.empty("rect", ["id": "water", "x": px(frame.left), "y": px(frame.top), "width": px(frame.width), "height": px(frame.height), "fill": MapPalette.water])
+        }
+    }
+
     mutating func drawTerritories() throws {
         svg.open("g", ["id": "territories", "stroke": "#8a8a8a", "stroke-width": "0.6", "fill-rule": "evenodd"])
         var shown: [Territory] = []
@@ -147,8 +164,14 @@ struct MapCanvas {
         svg.close("g")
         if !shown.isEmpty {
             legend.append(.heading("Territories"))
-            if shown.count <= 14 {
-                for t in shown { legend.append(.fill(fills[t.id] ?? "#eeeeee", t.name ?? t.id)) }
+            // Each colour once, with the territories it stands for (a colour is shared by territories apart).
+            var byColour: [(colour: String, names: [String])] = []
+            for t in shown {
+                let colour = fills[t.id] ?? "#eeeeee"
+                if let k = byColour.firstIndex(where: { $0.colour == colour }) { byColour[k].names.append(t.name ?? t.id) } else { byColour.append((colour, [t.name ?? t.id])) }
+            }
+            if shown.count <= 24 {
+                for (colour, names) in byColour { legend.append(.fill(colour, names.joined(separator: ", "))) }
             } else {
                 legend.append(.note("\(shown.count) territories, coloured so that neighbours differ"))
             }
@@ -179,20 +202,21 @@ struct MapCanvas {
             let d = SVGPath.data(p, frame)
             guard !d.isEmpty else { continue }
             svg.empty("path", ["d": d])
-            // Label where the line meets the bottom (meridians) or left (parallels) edge.
+            // Label at the line's end: below a meridian's lowest point, left of a parallel's westernmost (on a
+            // world map the outline curves away from the frame's edges), kept inside the frame.
             let points = p.lineStrings.flatMap(\.positions).map(frame.pixel)
-            if meridian, let end = points.max(by: { $0.y < $1.y }), end.y > frame.top + frame.height - 3 {
-                ticks.append((label, end.x, frame.top + frame.height - 4, true))
-            } else if !meridian, let end = points.min(by: { $0.x < $1.x }), end.x < frame.left + 3 {
-                ticks.append((label, frame.left + 4, end.y - 3, false))
+            if meridian, let end = points.max(by: { $0.y < $1.y }) {
+                ticks.append((label, end.x, min(end.y + 11, frame.top + frame.height - 5), true))
+            } else if !meridian, let end = points.min(by: { $0.x < $1.x }) {
+                let half = Double(label.count) * 2.52 + 2
+                ticks.append((label, max(end.x - 3 - half, frame.left + 4 + half), end.y + 3, false))
             }
         }
         svg.close("g")
         svg.open("g", ["id": "graticule-labels", "font-size": "9", "fill": "#50677a"])
-        for (label, x, y, meridian) in ticks {
-            let cx = meridian ? x : x + Double(label.count) * 2.5 + 2
-            guard labels.place(label, candidates: [(cx, y)], size: 9) != nil else { continue }
-            svg.text("text", label, ["x": px(meridian ? x : cx), "y": px(y), "text-anchor": "middle"])
+        for (label, x, y, _) in ticks {
+            guard labels.place(label, candidates: [(x, y)], size: 9) != nil else { continue }
+            svg.text("text", label, ["x": px(x), "y": px(y), "text-anchor": "middle"])
         }
         svg.close("g")
     }
@@ -251,15 +275,17 @@ struct MapCanvas {
             guard let g = try frame.prepare(.lineString(b.line)) else { continue }
             let d = SVGPath.data(g, frame)
             guard !d.isEmpty else { continue }
-            let s = MapPalette.stroke(forStatus: b.status)
-            svg.empty("path", ["data-status": b.status, "stroke": s.colour, "stroke-width": px(s.width), "stroke-dasharray": s.dash, "d": d])
+            // Without a status layer every border is just a border: drawn and named so.
+            let s = scene.borderStatusKnown ? MapPalette.stroke(forStatus: b.status) : MapPalette.plainBorder
+            svg.empty("path", ["data-status": scene.borderStatusKnown ? b.status : "border", "stroke": s.colour, "stroke-width": px(s.width), "stroke-dasharray": s.dash, "d": d])
             if !statuses.contains(b.status) { statuses.append(b.status) }
+            if !scene.borderStatusKnown { statuses = ["border"] }
         }
         svg.close("g")
         if !statuses.isEmpty {
             legend.append(.heading("Borders"))
             for s in statuses.sorted(by: { (order.firstIndex(of: $0.lowercased()) ?? 9, $0) < (order.firstIndex(of: $1.lowercased()) ?? 9, $1) }) {
-                legend.append(.line(MapPalette.stroke(forStatus: s)))
+                legend.append(.line(scene.borderStatusKnown ? MapPalette.stroke(forStatus: s) : MapPalette.plainBorder))
             }
         }
     }
@@ -307,7 +333,8 @@ struct MapCanvas {
     mutating func drawEnclaves() throws {
         var kinds = Set<String>()
         svg.open("g", ["id": "enclaves", "fill": "none", "stroke": "#ad1457", "stroke-width": "1.8"])
-        for e in scene.enclaves {
+        // Markers for exclaves and enclaves by land only: a detached part (an island) gets none, and holds no room.
+        for e in scene.enclaves where e.isExclave || e.surroundedBy != nil {
             guard let (x, y) = visible(e.centroid) else { continue }
             if e.isExclave {
                 svg.empty("rect", ["data-territory": e.territory, "x": px(x - 6), "y": px(y - 6), "width": "12", "height": "12", "transform": "rotate(45 \(px(x)) \(px(y)))"])
@@ -345,23 +372,40 @@ struct MapCanvas {
     mutating func drawLabels() throws {
         svg.open("g", ["id": "labels", "text-anchor": "middle", "fill": MapPalette.ink, "stroke": "#ffffff",
                        "stroke-width": "3", "stroke-linejoin": "round", "paint-order": "stroke"])
-        var territoryLabels: [(area: Double, name: String, point: (Double, Double))] = []
+        var territoryLabels: [(area: Double, name: String, points: [(Double, Double)], part: Geometry)] = []
         if on(.territories) {
             for (t, g) in drawnTerritories {
                 let parts = g.polygons.map { Geometry.polygon($0) }
                 let areas = try parts.map { try $0.planarArea() }
-                guard let best = areas.indices.max(by: { areas[$0] < areas[$1] }), let p = try parts[best].pointOnSurface().pointPosition else { continue }
-                territoryLabels.append((areas[best], t.name ?? t.id, frame.pixel(p)))
+                // Where the largest part has the most room (within a pixel), then a point on its surface.
+                guard let best = areas.indices.max(by: { areas[$0] < areas[$1] }) else { continue }
+                let points = [try parts[best].poleOfInaccessibility(tolerance: 1 / frame.scale), try parts[best].pointOnSurface().pointPosition]
+                territoryLabels.append((areas[best], t.name ?? t.id, points.compactMap { $0 }.map(frame.pixel), parts[best]))
             }
         }
+        // Largest first; a label goes where its whole box lies inside its territory's largest part (on the map),
+        // clear of the labels and markers before it.
         for l in territoryLabels.sorted(by: { ($0.area, $1.name) > ($1.area, $0.name) }) {
-            // Only territories big enough on the map to carry their name: an island a few pixels across is
-            // left to the legend and the data.
             let pixelArea = l.area * frame.scale * frame.scale
-            guard pixelArea >= MapLabels.box(l.name, x: 0, y: 0, size: 13).width * 13 * 0.6 else { continue }
-            let (x, y) = l.point
-            if let (lx, ly) = labels.place(l.name, candidates: [(x, y + 5), (x, y - 10), (x, y + 20), (x - 30, y + 5), (x + 30, y + 5)], size: 13) {
-                svg.text("text", l.name, ["x": px(lx), "y": px(ly), "font-size": "13", "font-weight": "bold", "fill": "#3d3d3d"])
+            guard pixelArea >= MapLabels.box(l.name, x: 0, y: 0, size: 9).width * 9 * 0.6 else { continue }
+            let inside = try PreparedGeometry(l.part), frame = self.frame
+            let fits = { (b: MapLabels.Box) -> Bool in
+                // The text's middle line (its ends and centre) inside the part; ascenders may touch the border.
+                let mid = (b.minY + b.maxY) / 2
+                return [(b.minX + 2, mid), ((b.minX + b.maxX) / 2, mid), (b.maxX - 2, mid)].allSatisfy { px, py in
+                    (try? inside.contains(.point(Point(frame.projectedPosition(x: px, y: py))))) == true
+                }
+            }
+            var candidates: [(Double, Double)] = []
+            for (x, y) in l.points {
+                candidates += [(x, y + 4), (x, y - 6), (x, y + 14)]
+                for dx in [-15.0, 15, -30, 30, -60, 60] { for dy in [5.0, -10, 20] { candidates.append((x + dx, y + dy)) } }
+            }
+            // A smaller size where the name does not fit at the largest.
+            for size in [13.0, 11, 9] {
+                guard let (lx, ly) = labels.place(l.name, candidates: candidates, size: size, fits: fits) else { continue }
+                svg.text("text", l.name, ["x": px(lx), "y": px(ly), "font-size": px(size), "font-weight": "bold", "fill": "#3d3d3d"])
+                break
             }
         }
         if on(.routes) {

@@ -51,6 +51,6 @@ extension MapScene {
 
     /// " (file)" for a user's file; nothing for the embedded data, which the credits name.
     static func titleSuffix(_ source: String) -> String {
-        source.hasPrefix("GeoData/") ? "" : " (\(source))"
+        source.hasPrefix("GeoData/") ? "" : " (\(dataName(source)))"
     }
 }

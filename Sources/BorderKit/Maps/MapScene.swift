@@ -51,6 +51,8 @@ public struct MapScene: Sendable {
     public var territories: [Territory] = []
     /// Border segments, drawn by status.
     public var borders: [BorderSegment] = []
+    /// False when no status layer was given: the borders are drawn alike and the legend says "border".
+    public var borderStatusKnown = true
     /// Tripoints, drawn as dots.
     public var tripoints: [Tripoint] = []
     /// Exclaves and enclaves, drawn as markers (never islands: see `Enclaves`).
@@ -72,6 +74,15 @@ public struct MapScene: Sendable {
     public var credits: [String] = []
     /// The layers to draw.
     public var layers: Set<MapLayer> = Set(MapLayer.allCases)
+
+    /// The name a map gives the data of `source` (a path): the file's name without its folders and extension,
+    /// never a path; "<stdin>" stays so.
+    public static func dataName(_ source: String) -> String {
+        let file = source.split(separator: "/").last.map(String.init) ?? source
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+        let ext = file[file.index(after: dot)...].lowercased()
+        return ["geojson", "json", "geojsonl", "geojsons", "gpkg", "shp", "fgb", "topojson", "gml", "kml"].contains(ext) ? String(file[..<dot]) : file
+    }
 
     /// An empty scene titled `title`.
     public init(title: String) { self.title = title }

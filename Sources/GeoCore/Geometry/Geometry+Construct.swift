@@ -43,6 +43,13 @@ extension Geometry {
         try unary("point on surface", GEOSPointOnSurface_r)
     }
 
+    /// The point of a polygon farthest from its boundary, within `tolerance` (coordinate units): the centre of
+    /// the largest circle inside it (`GEOSMaximumInscribedCircle_r`), where a label has the most room.
+    public func poleOfInaccessibility(tolerance: Double) throws -> Position? {
+        let line = try unary("maximum inscribed circle") { GEOSMaximumInscribedCircle_r($0, $1, tolerance) }
+        return line.lineStrings.first?.positions.first
+    }
+
     /// The planar centroid (`GEOSGetCentroid_r`).
     public func centroid() throws -> Geometry {
         try unary("centroid", GEOSGetCentroid_r)
