@@ -4,7 +4,7 @@
 # GeoData), the check that GeoData rebuilds byte for byte from its sources, PostGIS as a second oracle on 600
 # generated cases and the world file (Tools/oracle), an install into a temporary prefix run with no checkout
 # around, the DocC catalogs built with warnings as errors, TopoJSON read back by PyPI topojson 2.2, borderkit-dask on a LocalCluster
-# (the same bytes as one process, a worker killed, a tile failing), a smoke run of the benchmark on
+# (the same bytes as one process, a worker killed, a tile failing), the interactive maps in headless Chromium, a smoke run of the benchmark on
 # tiny data (both sides' answers must agree) and every notebook executed from a clean state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,5 +20,6 @@ bash Tools/install-check.sh
 bash Tools/docs/check.sh
 bash Tools/topojson/check.sh
 bash Tools/dask/check.sh
+bash Tools/browser/check.sh
 bash Tools/bench/run --smoke
 bash Tools/notebooks/run.sh

@@ -5,7 +5,7 @@ import GeoCore
 struct MapCommand: BorderKitSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Draws territories, borders by status, claims and control, enclaves, routes and crossings as an SVG map.",
+        abstract: "Draws territories, borders by status, claims and control, enclaves, routes and crossings as an SVG or interactive HTML map.",
         discussion: """
             With no inputs, the embedded data. Layers (--layers, comma-separated; default all): \
             \(MapLayer.allCases.map(\.rawValue).joined(separator: ", ")). Borders, tripoints, enclaves, crossings and \
@@ -22,7 +22,9 @@ struct MapCommand: BorderKitSubcommand {
     var bbox: String?
     @Option(help: ArgumentHelp("Show claims and control valid on this date (ISO 8601).", valueName: "date")) var at: String?
     @Option(help: ArgumentHelp("The map's title.", valueName: "text")) var title: String?
-    @Option(name: .shortAndLong, help: ArgumentHelp("The SVG file to write (atomically).", valueName: "path.svg"), completion: .file()) var output: String
+    @Option(name: .shortAndLong, help: "svg (a static map) or html (an interactive Leaflet map in one file, no network needed); default: by --output's ending, else svg.")
+    var format: MapFormat?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The SVG or HTML file to write (atomically).", valueName: "path.svg"), completion: .file()) var output: String
 
     func validate() throws {
         if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }
@@ -93,6 +95,6 @@ struct MapCommand: BorderKitSubcommand {
         }
         if layerSet.contains(.places) { scene.places = try inputs.loadPlaces() }
         scene.credits = try inputs.credits(routesShown: showRoutes)
-        try FileIO.writeAtomically(Array(try MapRenderer.svg(scene).utf8), to: output)
+        try MapFormat.write(scene, as: format ?? MapFormat(path: output), to: output)
     }
 }

@@ -13,6 +13,8 @@ public struct MapRoute: Sendable {
     public var crossings: [Crossing]
     /// Its corridor, if computed.
     public var corridor: Corridor?
+    /// What `route` measured of it (lengths per jurisdiction, nearest border), for an interactive map's popup.
+    public var result: RouteResult?
 
     /// A route with what was computed of it.
     public init(route: Route, crossings: [Crossing] = [], corridor: Corridor? = nil) {
@@ -24,6 +26,7 @@ public struct MapRoute: Sendable {
     /// A route as `route` measured it.
     public init(_ result: RouteResult) {
         self.init(route: result.route, crossings: result.crossings, corridor: result.corridor)
+        self.result = result
     }
 }
 
