@@ -47,6 +47,30 @@ struct HTMLMapTests {
         #expect(!text.contains("<img"))
     }
 
+    @Test("report writes index.html and every page as HTML: each link resolves to a file of the report, pages with a map carry it",
+          .enabled(if: leafletInstalled, "Leaflet is not installed (apt-get install libjs-leaflet)"))
+    func report() throws {
+        let folder = try scratchFolder()
+        let out = folder.appendingPathComponent("rep")
+        let r = try borderkit(["report", "--output", out.path])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let files = Set(listing(out))
+        let pages = files.filter { $0.hasSuffix(".html") }
+        #expect(files.contains("index.html") && pages.count == files.filter { $0.hasSuffix(".md") }.count, "\(pages.sorted())")
+        for page in pages {
+            let text = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
+            // The links of the page's own text (Leaflet's script has its own strings).
+            let main = text.components(separatedBy: "<main>").dropFirst().first?.components(separatedBy: "</main>").first ?? ""
+            #expect(!main.isEmpty, "\(page) has no text")
+            for part in main.components(separatedBy: "href=\"").dropFirst() {
+                let target = String(part.prefix { $0 != "\"" })
+                let found = files.contains(target)
+                #expect(found, "\(page) links to \(target), not in the report")
+            }
+            if ["borders.html", "routes.html"].contains(page) { #expect(text.contains("data-borderkit-features"), "\(page) has no map") }
+        }
+    }
+
     @Test("without Leaflet: a clear error naming what to install, exit 2, no file written")
     func missingLeaflet() throws {
         let folder = try scratchFolder()

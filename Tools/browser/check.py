@@ -136,6 +136,26 @@ def main():
                     ok = text is not None and f"{length} km" in text
                     report(ok, f"{name}: a click on the {pair[0]}–{pair[1]} border opens its popup with the report's {length} km"
                                f"{'' if ok else ': ' + repr(text)}")
+            # The report's HTML pages: each loads clean, the borders page's map is interactive, its tables sort.
+            folder = work / "report"
+            subprocess.run([bk, "report", "--output", str(folder)], check=True, capture_output=True)
+            pages = sorted(folder.glob("*.html"))
+            bad = []
+            for page in pages:
+                driver.get(page.as_uri())
+                errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+                if errors:
+                    bad.append((page.name, errors[:2]))
+            report(len(pages) >= 5 and not bad, f"report: {len(pages)} HTML pages load with no console error{'' if not bad else ': ' + str(bad)}")
+            expected, paths, errors = load(driver, folder / "borders.html")
+            report(paths == expected and not errors, f"report: borders.html's map has {paths} interactive paths for {expected} features")
+            heads = [h for h in driver.find_elements(By.CSS_SELECTOR, "table.sortable th") if h.text.strip() == "length_km"]
+            lengths = lambda: [float(r.find_elements(By.TAG_NAME, "td")[3].text) for r in heads[0].find_element(By.XPATH, "./ancestor::table").find_elements(By.CSS_SELECTOR, "tbody tr")]
+            before = lengths()
+            driver.execute_script("arguments[0].scrollIntoView();", heads[0])
+            heads[0].click()
+            after = lengths()
+            report(after == sorted(before) and before != after, f"report: a click on length_km sorts the pairs' table ({len(after)} rows, {after[0]} km first)")
             # Hostile data.
             hostile = work / "hostile.geojson"
             evil = '</script><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'

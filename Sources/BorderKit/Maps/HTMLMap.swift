@@ -19,17 +19,35 @@ public enum HTMLMap {
     /// smallest tolerance of 0, 0.0005°, 0.001°, … that keeps the data under about 4.5 MB, and written with
     /// 5 decimals (about 1 m). Throws when Leaflet is not installed.
     public static func html(_ scene: MapScene) throws -> String {
-        let leaflet = try Leaflet.load(from: leafletFolder)
-        let data = try dataText(scene)
+        try page(title: scene.title, body: nil, scene: scene)
+    }
+
+    /// A page of `body` (HTML made by `MarkdownHTML`, with `<div id="map"></div>` where its map goes) and the
+    /// interactive map of `scene`, if any; the tables of class "sortable" sort by a click on a column's head.
+    /// With no body, the map fills the page.
+    static func page(title: String, body: String?, scene: MapScene?) throws -> String {
         var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        page += "<title>\(escapeHTML(scene.title))</title>\n"
-        page += "<style>\n\(leaflet.css)\n</style>\n<style>\n\(pageCSS)\n</style>\n</head>\n<body>\n"
-        page += "<div id=\"map\" data-borderkit-features=\"\(data.count)\"></div>\n"
-        page += "<!-- \(Leaflet.notice) -->\n<script>\n\(leaflet.js)\n</script>\n"
-        page += "<script id=\"borderkit-data\" type=\"application/json\">\(data.text)</script>\n"
-        page += "<script>\n\(appJS)\n</script>\n</body>\n</html>\n"
-        return page
+        page += "<title>\(escapeHTML(title))</title>\n"
+        var scripts = ""
+        var mapDiv = ""
+        if let scene {
+            let leaflet = try Leaflet.load(from: leafletFolder)
+            let data = try dataText(scene)
+            page += "<style>\n\(leaflet.css)\n</style>\n"
+            mapDiv = "<div id=\"map\" data-borderkit-features=\"\(data.count)\"></div>"
+            scripts += "<!-- \(Leaflet.notice) -->\n<script>\n\(leaflet.js)\n</script>\n"
+            scripts += "<script id=\"borderkit-data\" type=\"application/json\">\(data.text)</script>\n"
+            scripts += "<script>\n\(appJS)\n</script>\n"
+        }
+        page += "<style>\n\(body == nil ? fullPageCSS : reportCSS)\n\(pageCSS)\n</style>\n</head>\n<body>\n"
+        if let body {
+            page += "<main>\n" + (mapDiv.isEmpty ? body : body.replacingOccurrences(of: "<div id=\"map\"></div>", with: mapDiv)) + "</main>\n"
+            if body.contains("class=\"sortable\"") { scripts += "<script>\n\(sortJS)\n</script>\n" }
+        } else {
+            page += mapDiv + "\n"
+        }
+        return page + scripts + "</body>\n</html>\n"
     }
 
     /// Escapes text for HTML content and attribute values.
@@ -112,13 +130,49 @@ public enum HTMLMap {
         return vertices * 20
     }
 
+    static let fullPageCSS = "html, body, #map { height: 100%; margin: 0; }"
+    static let reportCSS = """
+        body { margin: 0; font: 14px/1.45 "DejaVu Sans", Verdana, Arial, sans-serif; color: #222; }
+        main { max-width: 1100px; margin: 0 auto; padding: 12px 20px 40px; }
+        #map { height: 70vh; margin: 12px 0; border: 1px solid #999; }
+        table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
+        th, td { border: 1px solid #ccc; padding: 2px 8px; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        table.sortable th { cursor: pointer; background: #f1f1f1; }
+        table.sortable th[data-sorted]::after { content: attr(data-sorted); }
+        code { background: #f3f3f3; padding: 0 3px; }
+        """
     static let pageCSS = """
-        html, body, #map { height: 100%; margin: 0; }
         #map { background: \(MapPalette.water); font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
         .borderkit-title { background: rgba(255,255,255,0.9); padding: 4px 8px; font: bold 15px "DejaVu Sans", Verdana, sans-serif; }
         .borderkit-popup table { border-collapse: collapse; font-size: 12px; }
         .borderkit-popup th { text-align: left; padding: 1px 8px 1px 0; color: #555; font-weight: normal; }
         .borderkit-popup td { padding: 1px 0; }
+        """
+
+    /// Sorts a table by the column whose head is clicked (numbers as numbers), ascending then descending.
+    static let sortJS = """
+        (function () {
+          "use strict";
+          document.querySelectorAll("table.sortable").forEach(function (table) {
+            var heads = table.querySelectorAll("thead th"), body = table.querySelector("tbody");
+            heads.forEach(function (th, col) {
+              th.addEventListener("click", function () {
+                var up = th.getAttribute("data-sorted") !== " ▲";
+                heads.forEach(function (h) { h.removeAttribute("data-sorted"); });
+                th.setAttribute("data-sorted", up ? " ▲" : " ▼");
+                var rows = Array.prototype.slice.call(body.rows);
+                function key(r) { var t = r.cells[col] ? r.cells[col].textContent.trim() : ""; var n = parseFloat(t.replace(/,/g, "")); return isNaN(n) || !/^-?[0-9.,]+$/.test(t) ? t : n; }
+                rows.sort(function (a, b) {
+                  var x = key(a), y = key(b);
+                  var c = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y));
+                  return up ? c : -c;
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              });
+            });
+          });
+        })();
         """
 
     /// Builds the layers and popups from the data with DOM text nodes only.

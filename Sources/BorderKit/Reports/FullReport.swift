@@ -3,7 +3,8 @@ import GeoCore
 
 /// The whole analysis of a set of inputs as one folder an analyst can open: `index.md` linking a Markdown report
 /// per analysis (borders by status, claims and control at each date the state changes, routes compared), each
-/// with its SVG map embedded and its GeoJSON, CSV and JSON beside it.
+/// with its SVG map embedded and its GeoJSON, CSV and JSON beside it; and every page as HTML too (`index.html`),
+/// with its interactive map (`HTMLMap`) and sortable tables.
 ///
 /// The dates are read from the data, not chosen by us: every date on which a claim or a control period begins or
 /// ends, and the latest state. Files are named by what they hold and written in a fixed order; the folder is
@@ -16,6 +17,12 @@ public enum FullReport {
         func add(_ name: String, _ text: String) { files.append(FolderFile(name: name, bytes: Array(text.utf8))) }
         func add(_ name: String, json: JSONValue) { files.append(FolderFile(name: name, bytes: JSONWriter.data(json) + [0x0A])) }
         func add(_ name: String, geojson: FeatureCollection) { files.append(FolderFile(name: name, bytes: GeoJSONWriter().data(geojson))) }
+        // Each Markdown page also as HTML, with its interactive map where it has one.
+        func addPage(_ name: String, _ markdown: String, scene: MapScene?) throws {
+            add(name, markdown)
+            let title = markdown.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? name
+            add(String(name.dropLast(3)) + ".html", try HTMLMap.page(title: title, body: MarkdownHTML.html(markdown, map: scene != nil), scene: scene))
+        }
 
         let loaded = try inputs.loadTerritories()
         let territories = loaded.territories, source = loaded.source, warnings = loaded.warnings
@@ -27,8 +34,9 @@ public enum FullReport {
         progress?("borders")
         let borders = try Borders.run(territories, status: try inputs.loadStatusLines(), source: source, warnings: warnings)
         let borderCredits = try inputs.credits(routesShown: false)
-        add("borders.md", page(borders.markdown, map: "borders.svg", alt: "Shared borders by status", files: dataLinks("borders")))
-        add("borders.svg", try MapRenderer.svg(try MapScene.borders(borders, territories: territories, credits: borderCredits)))
+        let borderScene = try MapScene.borders(borders, territories: territories, credits: borderCredits)
+        try addPage("borders.md", page(borders.markdown, map: "borders.svg", alt: "Shared borders by status", files: dataLinks("borders")), scene: borderScene)
+        add("borders.svg", try MapRenderer.svg(borderScene))
         add("borders.geojson", geojson: borders.featureCollection)
         for f in borders.csv.files(at: "borders.csv") { add(f.path, f.csv) }
         add("borders.json", json: borders.json)
@@ -51,8 +59,9 @@ public enum FullReport {
                 let name = at.map { "areas-\($0)" } ?? "areas-latest"
                 progress?(name)
                 let report = try Areas.run(territories, claims: claims, control: control, at: at, source: source, warnings: warnings)
-                add("\(name).md", page(report.markdown, map: "\(name).svg", alt: "Claims and control \(at.map { "on \($0)" } ?? "(latest state)")", files: dataLinks(name)))
-                add("\(name).svg", try MapRenderer.svg(try MapScene.areas(report, territories: territories, claims: claims, control: control, credits: borderCredits)))
+                let scene = try MapScene.areas(report, territories: territories, claims: claims, control: control, credits: borderCredits)
+                try addPage("\(name).md", page(report.markdown, map: "\(name).svg", alt: "Claims and control \(at.map { "on \($0)" } ?? "(latest state)")", files: dataLinks(name)), scene: scene)
+                add("\(name).svg", try MapRenderer.svg(scene))
                 add("\(name).geojson", geojson: report.featureCollection)
                 for f in report.csv.files(at: "\(name).csv") { add(f.path, f.csv) }
                 add("\(name).json", json: report.json)
@@ -64,7 +73,7 @@ public enum FullReport {
             let table = Table(columns: ["holder"] + columns.map { "\($0)_km2" }, rows: holders.keys.sorted().map { h in
                 [.text(h)] + holders[h]!.map { .number($0 / 1e6, decimals: 1) }
             })
-            add("areas.md", """
+            try addPage("areas.md", """
                 # Who holds what, date by date
 
                 Area held by each holder, km² (geodesic, WGS84), on each date on which a claim or a control period of the \
@@ -73,7 +82,7 @@ public enum FullReport {
                 \(table.markdown)
                 [Back to the index](index.md)
 
-                """)
+                """, scene: nil)
             index.append([.text("Who holds what, date by date (side by side)"), .text("[areas.md](areas.md)"), .empty, .empty])
         }
 
@@ -90,11 +99,13 @@ public enum FullReport {
                 : [Comparison.GroupResult(group: Comparison.Group(name: "Routes", question: "Every route of the input, side by side.", routeIDs: results.map(\.route.id)), results: results)]
             let comparison = Comparison(groups: groups, options: options)
             let full = RouteReport(results: results, options: options, profile: true)
-            add("routes.md", page(comparison.markdown, map: "routes.svg", alt: "Candidate routes",
-                                  files: "Comparison: [CSV](compare.csv) · [JSON](compare.json); every route: \(dataLinks("routes")) · [Markdown](routes-detail.md)"))
-            add("routes.svg", try MapRenderer.svg(try MapScene.routes(results, context: context, borders: borders,
-                                                                      places: try inputs.loadPlaces(), credits: try inputs.credits(), title: "Candidate routes compared")))
-            add("routes-detail.md", full.markdown + "\n[Back to the index](index.md)\n")
+            let routeScene = try MapScene.routes(results, context: context, borders: borders, places: try inputs.loadPlaces(),
+                                                 credits: try inputs.credits(), title: "Candidate routes compared")
+            try addPage("routes.md", page(comparison.markdown, map: "routes.svg", alt: "Candidate routes",
+                                          files: "Comparison: [CSV](compare.csv) · [JSON](compare.json); every route: \(dataLinks("routes")) · [Markdown](routes-detail.md)"),
+                        scene: routeScene)
+            add("routes.svg", try MapRenderer.svg(routeScene))
+            try addPage("routes-detail.md", full.markdown + "\n[Back to the index](index.md)\n", scene: nil)
             add("routes.geojson", geojson: full.featureCollection)
             for f in full.csv.files(at: "routes.csv") { add(f.path, f.csv) }
             add("routes.json", json: full.json)
@@ -106,7 +117,7 @@ public enum FullReport {
 
         let credits = try inputs.credits(routesShown: embedded || inputs.routes != nil)
         let what = embedded ? "the embedded South Caucasus data (GeoData)" : "`\(source)`"
-        add("index.md", """
+        try addPage("index.md", """
             # BorderKit report
 
             The whole analysis of \(what): borders by status, claims and control at each date the data records, \
@@ -118,9 +129,10 @@ public enum FullReport {
 
             \(credits.map { "- \($0)" }.joined(separator: "\n"))
 
-            Made with BorderKit on GEOS \(geosVersion) and PROJ \(projVersion).
+            Made with BorderKit on GEOS \(geosVersion) and PROJ \(projVersion). The same pages as HTML, each with its \
+            interactive map and sortable tables: [index.html](index.html).
 
-            """)
+            """, scene: nil)
         return files
     }
 
