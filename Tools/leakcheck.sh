@@ -42,6 +42,7 @@ check 0 borders --workers 1 --snap 50 --pair armenia,azerbaijan
 check 0 areas --at 2021-01-01 --format json
 check 0 route TRIPP --format geojson --profile
 check 0 map --layers territories,borders,tripoints,labels --bbox 43,38,48,42 --output "$work/map.svg"
+check 0 map --layers territories,borders,enclaves,labels --output "$work/map.html"
 check 2 map --layers rivers --output "$work/bad.svg"
 world=$fixtures/World
 check 0 borders --territories "$world/antimeridian-split.geojson" --format geojson

@@ -314,7 +314,7 @@ _borderkit_borders() {
         return
         ;;
     '--map')
-        __borderkit_add_completions -o plusdirs -fX '!*.@(svg)'
+        __borderkit_add_completions -o plusdirs -fX '!*.@(svg|html)'
         return
         ;;
     esac
@@ -377,7 +377,7 @@ _borderkit_areas() {
         return
         ;;
     '--map')
-        __borderkit_add_completions -o plusdirs -fX '!*.@(svg)'
+        __borderkit_add_completions -o plusdirs -fX '!*.@(svg|html)'
         return
         ;;
     esac
@@ -430,7 +430,7 @@ _borderkit_route() {
         return
         ;;
     '--map')
-        __borderkit_add_completions -o plusdirs -fX '!*.@(svg)'
+        __borderkit_add_completions -o plusdirs -fX '!*.@(svg|html)'
         return
         ;;
     esac
@@ -480,7 +480,7 @@ _borderkit_compare() {
         return
         ;;
     '--map')
-        __borderkit_add_completions -o plusdirs -fX '!*.@(svg)'
+        __borderkit_add_completions -o plusdirs -fX '!*.@(svg|html)'
         return
         ;;
     esac
@@ -490,7 +490,7 @@ _borderkit_map() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--route)
-    non_repeating_options=(--territories --routes --status --claims --control --id-property --layers --bbox --at --title --output -o)
+    non_repeating_options=(--territories --routes --status --claims --control --id-property --layers --bbox --at --title --format -f --output -o)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
@@ -531,6 +531,10 @@ _borderkit_map() {
         return
         ;;
     '--title')
+        return
+        ;;
+    '--format'|'-f')
+        __borderkit_add_completions -W 'svg'$'\n''html'
         return
         ;;
     '--output'|'-o')
