@@ -50,21 +50,9 @@ public enum HTMLMap {
         return page + scripts + "</body>\n</html>\n"
     }
 
-    /// Escapes text for HTML content and attribute values.
-    static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML content and attribute values (as for SVG: `&`, `<`, `>`, quotes; control
+    /// characters dropped).
+    static func escapeHTML(_ s: String) -> String { SVGWriter.escape(s) }
 
     /// JSON text made safe inside a `<script>` block: `<`, `>`, `&` and the line separators U+2028/U+2029
     /// escaped as `\uXXXX` (they occur only inside strings in JSON, where the escapes mean the same).
