@@ -85,7 +85,9 @@ public enum HTMLMap {
             if try estimatedBytes(scene, tolerance: t) <= 4_500_000 { break }
         }
         let layers = try HTMLMapLayers(scene: scene, tolerance: tolerance).layers
-        var json: [UInt8] = Array("{\"title\":".utf8) + JSONWriter.data(.string(scene.title))
+        // Past some 20,000 features, one canvas draws faster than an SVG element per feature.
+        let canvas = layers.reduce(0) { $0 + $1.features.count } > 20_000
+        var json: [UInt8] = Array("{\"canvas\":\(canvas),\"title\":".utf8) + JSONWriter.data(.string(scene.title))
         json += Array(",\"note\":".utf8) + JSONWriter.data(.string(tolerance == 0 ? "coordinates to 5 decimals (about 1 m)"
             : "lines simplified within \(JSONNumberFormat.shortest(tolerance))° for the page; the reports hold the exact figures"))
         json += Array(",\"layers\":[".utf8)
@@ -168,7 +170,7 @@ public enum HTMLMap {
         (function () {
           "use strict";
           var data = JSON.parse(document.getElementById("borderkit-data").textContent);
-          var map = L.map("map", { preferCanvas: false, worldCopyJump: false, attributionControl: false });
+          var map = L.map("map", { preferCanvas: data.canvas, worldCopyJump: false, attributionControl: false });
           var overlays = {}, bounds = null;
           function popup(rows) {
             var div = document.createElement("div"); div.className = "borderkit-popup";
