@@ -70,6 +70,10 @@ struct BordersCommand: BorderKitSubcommand {
         if let ownerExtent, TileExtent(ownerExtent) == nil {
             throw ValidationError("--owner-extent takes W,S,E,N with W < E and S < N, e.g. -10,35,20,60 (got \(ownerExtent))")
         }
+        if ownerExtent != nil, snap > 0 {
+            // Two territories within the snap whose envelopes do not meet may share no tile: refused, not guessed.
+            throw ValidationError("--owner-extent with --snap: territories within the snap of each other whose envelopes do not meet may lie in no common tile; run snapped borders in one process")
+        }
         for p in pair where p.split(separator: ",").count != 2 {
             throw ValidationError("--pair takes two ids separated by a comma, e.g. armenia,azerbaijan (got \(p))")
         }

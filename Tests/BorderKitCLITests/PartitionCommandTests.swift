@@ -126,6 +126,8 @@ struct PartitionCommandTests {
         let out = dir.appendingPathComponent("m.json").path
         let runs = try borderkit(["merge", a, b, "-o", out])
         #expect(runs.status == 2 && runs.stderrText.contains(b) && runs.stderrText.contains("different runs"), "\(runs.stderrText)")
+        let snapped = try borderkit(["borders", "--territories", cells.path, "--id-property", "code", "--owner-extent", "-540,-91,540,91", "--snap", "5"])
+        #expect(snapped.status == 2 && snapped.stderrText.contains("--snap"), "\(snapped.stderrText)")
         let kinds = try borderkit(["merge", a, g, "-o", out])
         #expect(kinds.status == 2 && kinds.stderrText.contains("one kind at a time"), "\(kinds.stderrText)")
         #expect(!FileManager.default.fileExists(atPath: out))
