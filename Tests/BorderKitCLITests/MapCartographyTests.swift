@@ -24,10 +24,12 @@ struct MapCartographyTests {
         let report = try #require(try JSONSerialization.jsonObject(with: areas.stdout) as? [String: Any])
         let exclaves = (report["exclaves"] as? [Any] ?? []).count, enclaves = (report["enclaves"] as? [Any] ?? []).count
         let detached = (report["detached_parts"] as? [Any] ?? []).count
-        let group = try #require(text.range(of: #"<g id="enclaves""#)).upperBound
-        let body = text[group...].prefix { _ in true }
-        let groupText = String(body[..<(body.range(of: "</g>")?.lowerBound ?? body.endIndex)])
-        let diamonds = groupText.components(separatedBy: "<rect").count - 1, rings = groupText.components(separatedBy: "<circle").count - 1
+        func group(_ id: String) throws -> String {
+            let start = try #require(text.range(of: "<g id=\"\(id)\"")).upperBound
+            let rest = text[start...]
+            return String(rest[..<(rest.range(of: "</g>")?.lowerBound ?? rest.endIndex)])
+        }
+        let diamonds = try group("exclaves").components(separatedBy: "<rect").count - 1, rings = try group("enclaves").components(separatedBy: "<circle").count - 1
         #expect(detached > 1_000, "the world has islands: \(detached)")
         #expect(diamonds <= exclaves && rings <= enclaves && diamonds + rings > 0, "markers \(diamonds) + \(rings) for \(exclaves) exclaves and \(enclaves) enclaves")
         // Labels: the largest countries, whose names fit inside them.
@@ -40,6 +42,22 @@ struct MapCartographyTests {
         #expect(text.contains(#"<path id="water""#))
         #expect(doc.texts.contains { $0.hasSuffix("° N") } && doc.texts.contains { $0.hasSuffix("° S") })
         #expect(doc.texts.contains { $0.hasSuffix("° E") } && doc.texts.contains { $0.hasSuffix("° W") })
+    }
+
+    @Test("the embedded routes' crossings: where routes cross at one place, each route's marker is moved aside so none covers another")
+    func crossingMarkers() throws {
+        let folder = try scratchFolder()
+        let out = folder.appendingPathComponent("r.svg")
+        let r = try borderkit(["map", "--layers", "territories,borders,routes,crossings", "-o", out.path])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let doc = try SVGDocument(try String(contentsOf: out, encoding: .utf8))
+        let circles = doc.circles(in: "crossings")
+        #expect(circles.count > 8, "\(circles.count) crossings")
+        for (i, a) in circles.enumerated() {
+            for b in circles[(i + 1)...] {
+                #expect(abs(a.x - b.x) >= 14 || abs(a.y - b.y) >= 14, "two crossing markers on top of each other at \(a), \(b)")
+            }
+        }
     }
 
     @Test("a few territories: each colour in the legend once, with the territories it stands for; neighbours differ")

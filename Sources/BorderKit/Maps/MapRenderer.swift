@@ -331,33 +331,40 @@ struct MapCanvas {
     }
 
     mutating func drawEnclaves() throws {
-        var kinds = Set<String>()
-        svg.open("g", ["id": "enclaves", "fill": "none", "stroke": "#ad1457", "stroke-width": "1.8"])
         // Markers for exclaves and enclaves by land only: a detached part (an island) gets none, and holds no room.
-        for e in scene.enclaves where e.isExclave || e.surroundedBy != nil {
-            guard let (x, y) = visible(e.centroid) else { continue }
-            if e.isExclave {
-                svg.empty("rect", ["data-territory": e.territory, "x": px(x - 6), "y": px(y - 6), "width": "12", "height": "12", "transform": "rotate(45 \(px(x)) \(px(y)))"])
-                kinds.insert("exclave")
-            }
-            if e.surroundedBy != nil {
-                svg.empty("circle", ["data-territory": e.territory, "cx": px(x), "cy": px(y), "r": "7"])
-                kinds.insert("enclave")
-            }
-            labels.reserve(.init(minX: x - 8, minY: y - 8, maxX: x + 8, maxY: y + 8))
+        // Two groups, so that each kind can be found (and hidden) on its own.
+        let marked = scene.enclaves.filter { $0.isExclave || $0.surroundedBy != nil }.compactMap { e in visible(e.centroid).map { (e, $0) } }
+        let enclaves = marked.filter { $0.0.surroundedBy != nil }, exclaves = marked.filter { $0.0.isExclave }
+        svg.open("g", ["id": "enclaves", "fill": "none", "stroke": "#ad1457", "stroke-width": "1.8"])
+        for (e, (x, y)) in enclaves { svg.empty("circle", ["data-territory": e.territory, "cx": px(x), "cy": px(y), "r": "7"]) }
+        svg.close("g")
+        svg.open("g", ["id": "exclaves", "fill": "none", "stroke": "#ad1457", "stroke-width": "1.8"])
+        for (e, (x, y)) in exclaves {
+            svg.empty("rect", ["data-territory": e.territory, "x": px(x - 6), "y": px(y - 6), "width": "12", "height": "12", "transform": "rotate(45 \(px(x)) \(px(y)))"])
         }
         svg.close("g")
-        if kinds.contains("enclave") { legend.append(.marker("enclave", "enclave (surrounded by one territory)")) }
-        if kinds.contains("exclave") { legend.append(.marker("exclave", "exclave (apart from the main body)")) }
+        for (_, (x, y)) in marked { labels.reserve(.init(minX: x - 8, minY: y - 8, maxX: x + 8, maxY: y + 8)) }
+        if !enclaves.isEmpty { legend.append(.marker("enclave", "enclave (surrounded by one territory)")) }
+        if !exclaves.isEmpty { legend.append(.marker("exclave", "exclave (apart from the main body)")) }
     }
 
     mutating func drawCrossings() throws {
         var any = false
         svg.open("g", ["id": "crossings", "font-size": "9", "text-anchor": "middle", "font-weight": "bold"])
+        // A crossing where another route's marker already is moves aside (right, left, down, up, then further),
+        // with a thin line to where it is, so that every route's number stays visible.
+        var drawn: [(Double, Double)] = []
+        let offsets: [(Double, Double)] = [(0, 0), (15, 0), (-15, 0), (0, 15), (0, -15), (15, 15), (-15, 15), (15, -15), (-15, -15), (30, 0), (-30, 0)]
         for (i, r) in scene.routes.enumerated() {
             let colour = MapPalette.strong[i % MapPalette.strong.count]
             for (k, c) in r.crossings.enumerated() {
-                guard let (x, y) = visible(c.position) else { continue }
+                guard let (x0, y0) = visible(c.position) else { continue }
+                let (dx, dy) = offsets.first { o in !drawn.contains { abs($0.0 - (x0 + o.0)) < 14 && abs($0.1 - (y0 + o.1)) < 14 } } ?? (0, 0)
+                let (x, y) = (x0 + dx, y0 + dy)
+                if dx != 0 || dy != 0 {
+                    svg.empty("line", ["x1": px(x0), "y1": px(y0), "x2": px(x), "y2": px(y), "stroke": colour, "stroke-width": "1"])
+                }
+                drawn.append((x, y))
                 svg.empty("circle", ["cx": px(x), "cy": px(y), "r": "7", "fill": "#ffffff", "stroke": colour, "stroke-width": "1.6"])
                 svg.text("text", String(k + 1), ["x": px(x), "y": px(y + 3.2), "fill": colour])
                 labels.reserve(.init(minX: x - 8, minY: y - 8, maxX: x + 8, maxY: y + 8))
