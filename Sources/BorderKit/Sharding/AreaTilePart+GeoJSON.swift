@@ -123,7 +123,6 @@ public enum AreaMerge {
         for tile in all { for e in tile.enclosures { enclosures.insert(.init(part: part(e.part), territory: territory(e.by))) } }
         var mainPart = [Int](repeating: -1, count: territoryIDs.count)
         for (t, key) in mains { mainPart[t] = part(key) }
-        if mainPart.count < territoryIDs.count { mainPart += Array(repeating: -1, count: territoryIDs.count - mainPart.count) }
         let enclaves = try Enclaves.classify(parts: summaries, mainPart: mainPart, territoryIDs: territoryIDs, contacts: contacts,
                                              enclosures: enclosures) { centroids[$0] }
         let source = first.source

@@ -48,7 +48,6 @@ public enum BorderMerge {
         var lists: [String: [Record]] = [:]
         var warnings: [String] = []
         var heads: [String: ArraySlice<UInt8>] = [:]
-        var lengths: [Int: [Int: Double]] = [:], segmentCounts: [Int: [Int: Int64]] = [:]
         for (t, result) in reads.withLock({ $0 }).enumerated() {
             let read = try result!.get()
             for key in head {
@@ -58,8 +57,6 @@ public enum BorderMerge {
                 heads[key] = read.heads[key]
             }
             for key in listed { lists[key, default: []] += read.lists[key] ?? [] }
-            lengths[t] = read.lengths
-            segmentCounts[t] = read.segments
             warnings += read.warnings
         }
         let order = IDListOrder(listed.flatMap { (lists[$0] ?? []).map(\.ids) })
@@ -76,10 +73,10 @@ public enum BorderMerge {
         }.map { tripointList[$0] }
         var length = 0.0, segments: Int64 = 0
         for p in pairs {
-            length += lengths[p.tile]?[Int(p.lon)] ?? 0
-            segments += segmentCounts[p.tile]?[Int(p.lon)] ?? 0
+            length += p.length
+            segments += p.segments
         }
-        let source = (try? outputs[0].content.value(at: outputs[0].content.members(of: outputs[0].content.root).first { $0.name == "source" }!.range).stringValue) ?? ""
+        let source = heads["source"].flatMap { try? JSONValue.read(Array($0), source: first.file).stringValue } ?? ""
         let overlapTexts = try overlaps.map { o -> String in
             let spans = outputs[o.tile].content
             let area = try spans.members(of: o.range).first { $0.name == "area_m2" }.map { try spans.value(at: $0.range).doubleValue ?? 0 } ?? 0
@@ -114,14 +111,20 @@ public enum BorderMerge {
     }
 
     /// A record of a tile's report: where it lies, its ids (and a tripoint's position, or a pair's index).
-    struct Record: Sendable { var tile: Int; var range: Range<Int>; var ids: [String]; var lon = 0.0, lat = 0.0 }
+    struct Record: Sendable {
+        var tile: Int
+        var range: Range<Int>
+        var ids: [String]
+        /// A tripoint's position.
+        var lon = 0.0, lat = 0.0
+        /// A pair's metres and segments, summed into the totals.
+        var length = 0.0, segments: Int64 = 0
+    }
 
     /// What `json` reads of one tile.
     struct TileRead: Sendable {
         var heads: [String: ArraySlice<UInt8>] = [:]
         var lists: [String: [Record]] = [:]
-        var lengths: [Int: Double] = [:]
-        var segments: [Int: Int64] = [:]
         var warnings: [String] = []
     }
 
@@ -146,13 +149,12 @@ public enum BorderMerge {
                         record.ids = a.compactMap(\.stringValue)
                     case "lon" where key == "tripoints": record.lon = try spans.value(at: m.range).doubleValue ?? 0
                     case "lat" where key == "tripoints": record.lat = try spans.value(at: m.range).doubleValue ?? 0
-                    case "length_m" where key == "pairs": out.lengths[k] = try spans.value(at: m.range).doubleValue ?? 0
+                    case "length_m" where key == "pairs": record.length = try spans.value(at: m.range).doubleValue ?? 0
                     case "segments" where key == "pairs":
-                        if case .integer(let n) = try spans.value(at: m.range) { out.segments[k] = n }
+                        if case .integer(let n) = try spans.value(at: m.range) { record.segments = n }
                     default: break
                     }
                 }
-                if key == "pairs" { record.lon = Double(k) }   // the pair's index in its tile, to find its figures
                 records.append(record)
             }
             out.lists[key] = records
