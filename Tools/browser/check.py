@@ -136,6 +136,22 @@ def main():
                     ok = text is not None and f"{length} km" in text
                     report(ok, f"{name}: a click on the {pair[0]}–{pair[1]} border opens its popup with the report's {length} km"
                                f"{'' if ok else ': ' + repr(text)}")
+            # The areas map: a click on a piece shows its claimants, holder and the area the Markdown report gives.
+            md = work / "areas.md"
+            subprocess.run([bk, "areas", "--at", "2021-01-01", "-o", str(md), "--map", str(work / "areas.html")], check=True, capture_output=True)
+            expected, paths, errors = load(driver, work / "areas.html")
+            report(paths == expected and not errors, f"the embedded areas in 2021: {paths} interactive paths for {expected} features, no console error")
+            row = next(line for line in md.read_text().splitlines() if line.startswith("| armenia |  | Armenia |"))
+            area = row.split("|")[4].strip()
+            data = driver.execute_script("return JSON.parse(document.getElementById('borderkit-data').textContent);")
+            li = next(i for i, l in enumerate(data["layers"]) if l["name"] == "Who holds what")
+            fi = next(i for i, f in enumerate(data["layers"][li]["features"]) if dict(f["p"]).get("area") == f"{area} km²")
+            driver.execute_script("""
+                var el = document.querySelector('.bk-' + arguments[0] + '-' + arguments[1]); var b = el.getBoundingClientRect();
+                el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: b.left + b.width / 2, clientY: b.top + b.height / 2}));""", li, fi)
+            text = popup_text(driver)
+            report(f"{area} km²" in text and "held by" in text and "claimed by" in text,
+                   f"the areas map: a piece's popup shows its claimants, holder and the report's {area} km²{'' if f'{area} km²' in text else ': ' + repr(text)}")
             # The report's HTML pages: each loads clean, the borders page's map is interactive, its tables sort.
             folder = work / "report"
             subprocess.run([bk, "report", "--output", str(folder)], check=True, capture_output=True)

@@ -42,6 +42,18 @@ struct HTMLMapLayers {
             }
             layers.append(layer)
         }
+        // The pieces of `areas`: who claims and who holds each part of each territory, with its area.
+        if on(.territories), !scene.pieces.isEmpty {
+            var layer = Layer(name: "Who holds what")
+            for piece in scene.pieces {
+                let colour = partyColour(piece.holder)
+                layer.features.append(Feature(geometry: try simple(piece.geometry), style: [
+                    "color": .string(colour), "weight": .number(0.8), "fillColor": .string(colour), "fillOpacity": .number(0.08),
+                ], popup: [("territory", name(piece.territory)), ("claimed by", piece.claimants.isEmpty ? "nobody beyond the territory" : piece.claimants.joined(separator: ", ")),
+                           ("held by", piece.holder), ("area", km2(piece.area))]))
+            }
+            layers.append(layer)
+        }
         for (kind, list) in [("Claims", on(.claims) ? scene.claims.map { ($0.claimant, $0.geometry, "claimed by") } : []),
                              ("Control", on(.control) ? scene.control.map { ($0.holder, $0.geometry, "held by") } : [])] where !list.isEmpty {
             var layer = Layer(name: kind)

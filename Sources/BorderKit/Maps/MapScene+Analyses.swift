@@ -22,6 +22,7 @@ extension MapScene {
         scene.claims = claims.filter { $0.period.holds(at: report.at) }
         scene.control = control.filter { $0.period.holds(at: report.at) }
         scene.enclaves = report.enclaves
+        scene.pieces = report.pieces
         scene.date = report.at?.description
         scene.credits = credits
         scene.layers = [.territories, .graticule, .claims, .control, .enclaves, .labels]

@@ -60,6 +60,8 @@ public struct MapScene: Sendable {
     public var tripoints: [Tripoint] = []
     /// Exclaves and enclaves, drawn as markers (never islands: see `Enclaves`).
     public var enclaves: [EnclaveRecord] = []
+    /// The pieces of `areas` (territory × claimants × holder), for the interactive map's popups.
+    public var pieces: [AreaPiece] = []
     /// Claims, hatched per claimant.
     public var claims: [Claim] = []
     /// Control, hatched per holder.
