@@ -113,7 +113,7 @@ public enum HTMLMap {
     static func estimatedBytes(_ scene: MapScene, tolerance: Double) throws -> Int {
         var vertices = 0
         for g in scene.territories.map(\.geometry) + scene.borders.map({ .lineString($0.line) }) + scene.claims.map(\.geometry)
-            + scene.control.map(\.geometry) + scene.routes.map(\.route.geometry) {
+            + scene.control.map(\.geometry) + scene.routes.map(\.route.geometry) + scene.pieces.map(\.geometry) {
             vertices += tolerance == 0 ? g.vertexCount : try g.simplified(tolerance: tolerance).vertexCount
             if vertices * 20 > 4_500_000 { return vertices * 20 }
         }
