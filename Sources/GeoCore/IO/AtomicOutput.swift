@@ -105,14 +105,20 @@ public final class AtomicOutput {
             return
         }
         #if os(Linux)
-        // The unnamed file gets a temporary name through /proc, then is renamed over the target.
+        // A new target: the unnamed file is linked straight to its name (atomic, nothing to leave behind).
+        // Replacing one: Linux cannot link over a name, so the file gets a temporary name through /proc and is
+        // renamed over the target. A process killed between the two leaves that name holding the whole new
+        // output; the next write to the same target removes such names of processes no longer running.
         defer {
             close(fd)
             done = true
         }
+        let procPath = "/proc/self/fd/\(fd)"
+        if linkat(AT_FDCWD, procPath, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
+        if errno == EEXIST { AtomicOutput.removeStaleTemporaries(folder: folder, name: name) }
         for attempt in 0..<100 {
             let named = "\(folder)/.\(name).tmp-\(getpid())-\(attempt)"
-            if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 {
+            if linkat(AT_FDCWD, procPath, AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 {
                 guard rename(named, path) == 0 else {
                     let message = FileIO.systemMessage()
                     unlink(named)
@@ -127,6 +133,27 @@ public final class AtomicOutput {
         // Where the unnamed file cannot be given a name, its bytes are copied into a named temporary file.
         try copyIntoNamedFile()
         #endif
+    }
+
+    /// Removes `.NAME.tmp-PID-N` files in `folder` left by a process killed between naming its output and
+    /// renaming it (PID no longer running). Listed only when a target is replaced, so writing many new files
+    /// into one folder never lists it.
+    static func removeStaleTemporaries(folder: String, name: String) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let prefix = Array(".\(name).tmp-".utf8)
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            guard entryName.count > prefix.count, entryName.starts(with: prefix) else { continue }
+            let parts = entryName[prefix.count...].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { (48...57).contains($0) } }),
+                  let pid = pid_t(String(decoding: parts[0], as: UTF8.self)), pid != getpid() else { continue }
+            if kill(pid, 0) == -1, errno == ESRCH {
+                unlink("\(folder)/\(String(decoding: entryName, as: UTF8.self))")
+            }
+        }
     }
 
     private func copyIntoNamedFile() throws(FileError) {

@@ -26,6 +26,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.txt"])
     }
 
+    /// A process killed between naming its output and renaming it over the target leaves `.NAME.tmp-PID-N`;
+    /// the next replacement of that target removes it when PID no longer runs, and keeps a running writer's.
+    @Test func replacingRemovesTemporariesOfDeadWriters() throws {
+        #if os(Linux)
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("out.txt").path
+        try Data("before".utf8).write(to: URL(fileURLWithPath: path))
+        // A pid above /proc/sys/kernel/pid_max runs nowhere.
+        let dead = dir.appendingPathComponent(".out.txt.tmp-99999999-0").path
+        let running = dir.appendingPathComponent(".out.txt.tmp-1-0").path
+        let otherTarget = dir.appendingPathComponent(".other.txt.tmp-99999999-0").path
+        for stale in [dead, running, otherTarget] { try Data("whole".utf8).write(to: URL(fileURLWithPath: stale)) }
+        let out = try AtomicOutput(path)
+        try out.write(Array("after".utf8))
+        try out.commit()
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "after")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            == [".other.txt.tmp-99999999-0", ".out.txt.tmp-1-0", "out.txt"])
+        #endif
+    }
+
     @Test func droppedLeavesTheTargetAsItWas() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
