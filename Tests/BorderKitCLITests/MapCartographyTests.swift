@@ -12,7 +12,7 @@ struct MapCartographyTests {
         let folder = try scratchFolder()
         let world = TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path
         let out = folder.appendingPathComponent("w.svg")
-        let r = try borderkit(["map", "--territories", world, "--id-property", "ADM0_A3", "--layers", "territories,graticule,borders,enclaves,labels", "-o", out.path])
+        let r = try borderkit(["map", "--territories", world, "--id-property", "ADM0_A3", "--layers", "territories,graticule,borders,tripoints,enclaves,labels", "-o", out.path])
         #expect(r.status == 0, "\(r.stderrText)")
         let text = try String(contentsOf: out, encoding: .utf8)
         let doc = try SVGDocument(text)
@@ -33,8 +33,27 @@ struct MapCartographyTests {
         #expect(detached > 1_000, "the world has islands: \(detached)")
         #expect(diamonds <= exclaves && rings <= enclaves && diamonds + rings > 0, "markers \(diamonds) + \(rings) for \(exclaves) exclaves and \(enclaves) enclaves")
         // Labels: the largest countries, whose names fit inside them.
-        for name in ["Russia", "Canada", "United States", "China", "Brazil", "Australia", "India"] {
+        for name in ["Russia", "Canada", "United States", "China", "Brazil", "Australia", "India", "Mexico", "Iran", "Sudan", "Libya"] {
             #expect(doc.texts.contains(name), "no label \(name)")
+        }
+        // No two labels overlap, and none covers a tripoint's dot (boxes from the font size, as drawn).
+        var boxes: [(name: String, minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
+        for match in try group("labels").matches(of: #/<text x="([0-9.]+)" y="([0-9.]+)" font-size="([0-9.]+)"[^>]*>([^<]+)</#) {
+            let (x, y, size, name) = (Double(match.1)!, Double(match.2)!, Double(match.3)!, String(match.4))
+            let w = Double(name.count) * size * 0.56 + 4
+            boxes.append((name, x - w / 2, y - size, x + w / 2, y + size * 0.3))
+        }
+        #expect(boxes.count >= 15, "\(boxes.count) labels")
+        for (k, a) in boxes.enumerated() {
+            for b in boxes[(k + 1)...] where a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY {
+                Issue.record("labels \(a.name) and \(b.name) overlap")
+            }
+        }
+        for dot in try group("tripoints").matches(of: #/<circle cx="([0-9.]+)" cy="([0-9.]+)"/#) {
+            let (x, y) = (Double(dot.1)!, Double(dot.2)!)
+            for b in boxes where b.minX < x + 3.5 && x - 3.5 < b.maxX && b.minY < y + 3.5 && y - 3.5 < b.maxY {
+                Issue.record("label \(b.name) covers the tripoint at \(x), \(y)")
+            }
         }
         // No status layer: every border is a "border".
         #expect(doc.texts.contains("border") && !doc.texts.contains("undelimited border"))

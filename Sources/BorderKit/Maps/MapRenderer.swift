@@ -408,6 +408,23 @@ struct MapCanvas {
                 candidates += [(x, y + 4), (x, y - 6), (x, y + 14)]
                 for dx in [-15.0, 15, -30, 30, -60, 60] { for dy in [5.0, -10, 20] { candidates.append((x + dx, y + dy)) } }
             }
+            // Then anywhere in the part: a grid of at most 32 × 32 points over its box on the map, nearest to
+            // where it has the most room first (markers and other labels may cover the best places).
+            if let e = l.part.envelope, let anchor = l.points.first {
+                let corners = [Position(e.minX, e.minY), Position(e.maxX, e.maxY)].map(frame.pixel)
+                let (x0, x1) = (min(corners[0].x, corners[1].x), max(corners[0].x, corners[1].x))
+                let (y0, y1) = (min(corners[0].y, corners[1].y), max(corners[0].y, corners[1].y))
+                let step = max(2, max(x1 - x0, y1 - y0) / 32)
+                var grid: [(Double, Double)] = []
+                var y = y0 + step / 2
+                while y < y1 {
+                    var x = x0 + step / 2
+                    while x < x1 { grid.append((x, y)); x += step }
+                    y += step
+                }
+                let d = { (p: (Double, Double)) in (p.0 - anchor.0) * (p.0 - anchor.0) + (p.1 - anchor.1) * (p.1 - anchor.1) }
+                candidates += grid.sorted { (d($0), $0.0, $0.1) < (d($1), $1.0, $1.1) }
+            }
             // A smaller size where the name does not fit at the largest.
             for size in [13.0, 11, 9] {
                 guard let (lx, ly) = labels.place(l.name, candidates: candidates, size: size, fits: fits) else { continue }
