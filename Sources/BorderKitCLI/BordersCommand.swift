@@ -90,9 +90,10 @@ struct BordersCommand: BorderKitSubcommand {
         let list = loaded.territories, source = loaded.source, warnings = loaded.warnings
         let statusLines = try inputs.loadStatusLines()
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
-        // Ids as the file spells them, matched without regard to case (as route names are).
-        let known = Set(list.map(\.id))
-        let byFolded = Dictionary(grouping: list.map(\.id), by: { $0.lowercased() })
+        // Ids as the file spells them, matched without regard to case (as route names are); indexed only when
+        // pairs are asked for (a million ids lowercased and hashed for nothing, otherwise).
+        let known = pair.isEmpty ? [] : Set(list.map(\.id))
+        let byFolded = pair.isEmpty ? [:] : Dictionary(grouping: list.map(\.id), by: { $0.lowercased() })
         func resolve(_ name: String, in p: String) throws -> String {
             if known.contains(name) { return name }
             guard let matches = byFolded[name.lowercased()] else { throw InputError("--pair \(p): no territory \"\(name)\" in \(source)", kind: .unknownName) }

@@ -3,8 +3,11 @@ import GeoCore
 
 /// One stretch of border between two territories, with one status.
 public struct BorderSegment: Sendable, Hashable {
-    /// "<a>|<b>#<n>": the pair and the segment's number within it.
-    public var id: String
+    /// "<a>|<b>#<n>": the pair and the segment's number within it (made when asked for, not kept: a coverage
+    /// of a million cells has three million segments).
+    public var id: String { "\(territories[0])|\(territories[1])#\(number)" }
+    /// The segment's number within its pair, from 1, by position along the border.
+    public var number: Int
     /// The two territory ids, sorted.
     public var territories: [String]
     /// The status ("undelimited" where no status line matches, or as `BorderOptions.unmatchedStatus` says).
@@ -370,7 +373,7 @@ public enum Borders {
             for (piece, s) in try splitByStatus(line, status: status, tolerance: options.statusSnap ?? max(options.snap, 1)) {
                 let length = Geodesic.wgs84.length(piece.positions)
                 guard length > 0.01 else { continue }
-                segments.append(BorderSegment(id: "\(ids[0])|\(ids[1])#\(segments.count + 1)", territories: ids,
+                segments.append(BorderSegment(number: segments.count + 1, territories: ids,
                                               status: s?.status ?? options.unmatchedStatus, statusDate: s?.date,
                                               statusSource: s?.source, line: options.keepsLines ? piece : LineString([]), length: length))
             }
@@ -433,14 +436,15 @@ public enum Borders {
     /// and ordered by their `rank` in `IDOrder`, their `ids` looked up at the end.
     static func tripoints(_ sources: [NodeSource], ids: [String], rank: [Int32], snap: Double) -> [Tripoint] {
         // A node's territories as a short list (a node has two to a handful): a set per node cost a hash table
-        // per node of a million-cell coverage.
-        var nodes: [(position: Position, territories: NodeTerritories)] = []
+        // per node of a million-cell coverage. Positions as two doubles (the altitude plays no part).
+        var positions: [SIMD2<Double>] = [], members: [NodeTerritories] = []
         // Room for every node up front: growing a table of millions rehashes all it holds each time.
         let total = sources.reduce(0) { $0 + $1.borders.reduce(0) { $0 + $1.nodes.count } }
-        nodes.reserveCapacity(total / 2)
+        positions.reserveCapacity(total / 2)
+        members.reserveCapacity(total / 2)
         func add(_ t: SIMD2<Int32>, to k: Int) {
-            nodes[k].territories.insert(t.x)
-            nodes[k].territories.insert(t.y)
+            members[k].insert(t.x)
+            members[k].insert(t.y)
         }
         if snap > 0 {
             var grid = NodeGrid(cell: snap)
@@ -451,38 +455,45 @@ public enum Borders {
                             add(t, to: k)
                         } else {
                             grid.insert(q)
-                            nodes.append((q, NodeTerritories(t)))
+                            positions.append(SIMD2(q.x, q.y))
+                            members.append(NodeTerritories(t))
                         }
                     }
                 }
             }
         } else {
-            var index: [Position: Int] = [:]
+            var index: [SIMD2<Double>: Int32] = [:]
             index.reserveCapacity(total / 2)
             for source in sources {
                 for (p, t) in zip(source.borders, source.territories) {
                     for q in p.nodes {
                         let key = q.eastShiftedKey
-                        if let k = index[key] {
-                            add(t, to: k)
+                        if let k = index[SIMD2(key.x, key.y)] {
+                            add(t, to: Int(k))
                         } else {
-                            index[key] = nodes.count
-                            nodes.append((q, NodeTerritories(t)))
+                            index[SIMD2(key.x, key.y)] = Int32(positions.count)
+                            positions.append(SIMD2(q.x, q.y))
+                            members.append(NodeTerritories(t))
                         }
                     }
                 }
             }
         }
-        var found: [(position: Position, territories: [Int32])] = []
-        for node in nodes where node.territories.count >= 3 {
-            found.append((node.position, node.territories.list.sorted { rank[Int($0)] < rank[Int($1)] }))
+        // The nodes of three or more, each one's territories in IDOrder, then sorted as the report lists them.
+        var found: [Int] = []
+        for k in members.indices where members[k].count >= 3 {
+            members[k].sort(by: rank)
+            found.append(k)
         }
         found.sort { a, b in
-            for (x, y) in zip(a.territories, b.territories) where x != y { return rank[Int(x)] < rank[Int(y)] }
-            if a.territories.count != b.territories.count { return a.territories.count < b.territories.count }
-            return (a.position.x, a.position.y) < (b.position.x, b.position.y)
+            let (ta, tb) = (members[a], members[b])
+            for i in 0..<min(ta.count, tb.count) where ta[i] != tb[i] { return rank[Int(ta[i])] < rank[Int(tb[i])] }
+            if ta.count != tb.count { return ta.count < tb.count }
+            return (positions[a].x, positions[a].y) < (positions[b].x, positions[b].y)
         }
-        return found.map { Tripoint(territories: $0.territories.map { ids[Int($0)] }, position: $0.position.wrappedLongitude) }
+        return found.map { k in
+            Tripoint(territories: members[k].list.map { ids[Int($0)] }, position: Position(positions[k].x, positions[k].y).wrappedLongitude)
+        }
     }
 }
 
@@ -508,8 +519,19 @@ struct NodeTerritories {
         count += 1
     }
 
-    /// The territories, in the order added.
+    /// The territories, in the order added (or as `sort` left them).
     var list: [Int32] { (0..<min(count, 4)).map { inline[$0] } + more }
+
+    /// The i-th territory.
+    subscript(i: Int) -> Int32 { i < 4 ? inline[i] : more[i - 4] }
+
+    /// Puts the territories in the order of their `rank`.
+    mutating func sort(by rank: [Int32]) {
+        let sorted = list.sorted { rank[Int($0)] < rank[Int($1)] }
+        for (i, t) in sorted.enumerated() {
+            if i < 4 { inline[i] = t } else { more[i - 4] = t }
+        }
+    }
 }
 
 /// Positions bucketed in cubes of `cell` metres on a sphere of the Earth's mean radius, for finding the nodes
