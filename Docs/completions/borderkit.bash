@@ -256,7 +256,7 @@ _borderkit_borders() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--pair)
-    non_repeating_options=(--territories --layer --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --label --owner-extent --format -f --quantize --output -o --map)
+    non_repeating_options=(--territories --layer --status --id-property --snap --status-property --status-snap --unmatched-status --overlap-tolerance --workers --label --owner-extent --accuracy --compare-territories --compare-id-property --format -f --quantize --output -o --map)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
@@ -300,6 +300,16 @@ _borderkit_borders() {
         return
         ;;
     '--owner-extent')
+        return
+        ;;
+    '--accuracy')
+        return
+        ;;
+    '--compare-territories')
+        __borderkit_add_completions -f
+        return
+        ;;
+    '--compare-id-property')
         return
         ;;
     '--format'|'-f')
@@ -387,7 +397,7 @@ _borderkit_route() {
     repeating_flags=()
     non_repeating_flags=(--profile --version -h --help)
     repeating_options=()
-    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --workers --batch --format -f --output -o --map)
+    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --accuracy --route-accuracy --workers --batch --format -f --output -o --map)
     __borderkit_offer_flags_options -1
 
     # Offer option value completions
@@ -413,6 +423,12 @@ _borderkit_route() {
         return
         ;;
     '--snap')
+        return
+        ;;
+    '--accuracy')
+        return
+        ;;
+    '--route-accuracy')
         return
         ;;
     '--workers')
@@ -440,7 +456,7 @@ _borderkit_compare() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --format -f --batch --output -o --map)
+    non_repeating_options=(--routes --territories --id-property --step --near --corridor --snap --accuracy --route-accuracy --format -f --batch --output -o --map)
     __borderkit_offer_flags_options -1
 
     # Offer option value completions
@@ -466,6 +482,12 @@ _borderkit_compare() {
         return
         ;;
     '--snap')
+        return
+        ;;
+    '--accuracy')
+        return
+        ;;
+    '--route-accuracy')
         return
         ;;
     '--format'|'-f')

@@ -55,6 +55,15 @@ struct BordersCommand: BorderKitSubcommand {
             help: ArgumentHelp("Report only what this tile owns: pairs whose envelopes' intersection has its lower-left corner in [W,E)×[S,N), tripoints in it (see `partition`; negative values need no '=').", valueName: "W,S,E,N"))
     var ownerExtent: String?
 
+    @Option(help: ArgumentHelp("The territories' positional accuracy in metres: each length gets an interval and is printed to the digits it supports (the embedded territories state theirs).", valueName: "metres"))
+    var accuracy: Double?
+
+    @Option(help: ArgumentHelp("Territories from another source: each pair's border length in both, and the median and maximum distance between the two lines.", valueName: "file"), completion: .file())
+    var compareTerritories: String?
+
+    @Option(help: ArgumentHelp("The property that holds each territory's id in --compare-territories (default: --id-property).", valueName: "name"))
+    var compareIdProperty: String?
+
     @Option(name: .shortAndLong, help: "Output format: md, csv, json, geojson, geojsonseq, gpkg, fgb, shp or topojson (default: by --output's ending, else md).")
     var format: TopologyFormat?
 
@@ -73,6 +82,11 @@ struct BordersCommand: BorderKitSubcommand {
         if ownerExtent != nil, snap > 0 {
             // Two territories within the snap whose envelopes do not meet may share no tile: refused, not guessed.
             throw ValidationError("--owner-extent with --snap: territories within the snap of each other whose envelopes do not meet may lie in no common tile; run snapped borders in one process")
+        }
+        if let accuracy, !(accuracy >= 0 && accuracy.isFinite) { throw ValidationError("--accuracy must be 0 or more metres") }
+        if ownerExtent != nil, accuracy != nil || compareTerritories != nil {
+            // Intervals and comparisons are of whole pairs and totals, which `merge` does not add up.
+            throw ValidationError("--owner-extent with --accuracy or --compare-territories: run the comparison in one process")
         }
         for p in pair where p.split(separator: ",").count != 2 {
             throw ValidationError("--pair takes two ids separated by a comma, e.g. armenia,azerbaijan (got \(p))")
@@ -110,12 +124,37 @@ struct BordersCommand: BorderKitSubcommand {
         options.overlapTolerance = overlapTolerance
         options.statusSnap = statusSnap
         if let workers { options.workers = workers }
-        // The lines are kept only for what draws or writes them; a report of lengths needs their lengths.
+        // The territories' accuracy: --accuracy, else the embedded territories' provenance, else unknown.
+        var sourceAccuracy: SourceAccuracy?
+        if let accuracy {
+            sourceAccuracy = SourceAccuracy(metres: accuracy, statement: "--accuracy \(JSONNumberFormat.shortest(accuracy))")
+        } else if inputs.usesEmbeddedTerritories, ownerExtent == nil {
+            sourceAccuracy = try SourceAccuracy.embeddedTerritories(try EmbeddedData.locate())
+        }
+        // The lines are kept only for what draws, writes, compares or simplifies them; a report of lengths needs
+        // their lengths.
         options.keepsLines = ![.report(.markdown), .report(.csv), .report(.json)].contains(kind) || map.map != nil
+            || compareTerritories != nil || sourceAccuracy?.metres != nil
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal ? showProgress : nil
         var report = try Borders.run(list, status: statusLines, source: source, warnings: warnings, options: options,
                                      progress: progress)
         if let extent = ownerExtent.flatMap(TileExtent.init) { report = report.owned(by: extent, territories: list) }
+        if let compareTerritories {
+            var other = InputSet(territories: compareTerritories, idProperty: compareIdProperty ?? idProperty)
+            other.layer = nil
+            let loadedOther = try other.loadTerritories()
+            for w in loadedOther.warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
+            var otherOptions = options
+            otherOptions.keepsLines = true
+            otherOptions.statusSnap = nil
+            let otherReport = try Borders.run(loadedOther.territories, source: loadedOther.source, options: otherOptions)
+            let comparison = try BorderComparison.compare(report, with: otherReport, workers: workers)
+            report.comparison = comparison
+            sourceAccuracy = (sourceAccuracy ?? SourceAccuracy(metres: nil, statement: "not stated")).referring(to: comparison)
+        }
+        if let sourceAccuracy, sourceAccuracy.metres != nil || sourceAccuracy.referenceSource != nil {
+            report.intervals = try BorderIntervals.compute(report, accuracy: sourceAccuracy, workers: workers)
+        }
         for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
         switch kind {
         case .report(.csv): try output.write(report.csv)

@@ -51,6 +51,10 @@ struct RouteCommand: BorderKitSubcommand {
         for w in warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
         var o = input.options
         if let workers { o.workers = max(1, workers) }
+        // The embedded territories state their accuracy (provenance `accuracy_m`); a user's file, with --accuracy.
+        if o.territoryAccuracy == nil, inputs.usesEmbeddedTerritories {
+            o.territoryAccuracy = try SourceAccuracy.embeddedTerritories(try EmbeddedData.locate())?.metres
+        }
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal && chosen.count > 1 ? showRouteProgress : nil
         // The borders once, with their status: the routes are measured against them and the map draws them.
         let statusLines = try inputs.loadStatusLines()

@@ -149,6 +149,7 @@ import TestSupport
         let r = try borderkit(["borders", "-f", "csv"])
         #expect(r.status == 0 && !r.stdoutText.contains("territories,lon,lat") && r.stderrText.contains("give --output NAME.csv for the tripoints table"))
         let compare = try borderkit(["compare", "-f", "csv"])
-        #expect(compare.stdoutText.hasPrefix("group,route,measure,value\r\n") && !compare.stdoutText.contains("\r\n\r\n"))
+        // The embedded data state their accuracy: each figure with the ends of its interval.
+        #expect(compare.stdoutText.hasPrefix("group,route,measure,value,value_low,value_high\r\n") && !compare.stdoutText.contains("\r\n\r\n"))
     }
 }

@@ -13,6 +13,13 @@ public enum GeographicLib {
         return Double(r.stdoutText.split(separator: " ")[2].trimmingCharacters(in: .whitespacesAndNewlines))!
     }
 
+    /// The geodesic's azimuths (degrees clockwise from north) at the two points, by GeodSolve -i.
+    public static func azimuths(_ lon1: Double, _ lat1: Double, _ lon2: Double, _ lat2: Double) throws -> (start: Double, end: Double) {
+        let r = try run(TestPaths.which("GeodSolve")!, ["-i", "-p", "9"], input: Data("\(lat1) \(lon1) \(lat2) \(lon2)\n".utf8))
+        let f = r.stdoutText.split(separator: " ").map { Double($0.trimmingCharacters(in: .whitespacesAndNewlines))! }
+        return (f[0], f[1])
+    }
+
     /// Geodesic length in metres of the path through lon/lat points.
     public static func length(_ points: [(Double, Double)]) throws -> Double {
         try zip(points, points.dropFirst()).reduce(0) { $0 + (try distance($1.0.0, $1.0.1, $1.1.0, $1.1.1)) }

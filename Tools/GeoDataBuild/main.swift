@@ -47,7 +47,7 @@ do {
 
     let naturalEarth = Dictionary(try keyed(ne, by: "ISO_A2").map { ($0.key, $0.geometry) }, uniquingKeysWith: { _, last in last })
     let nearFrame = try naturalEarth.mapValues { try $0.intersection(frame.expanded(by: 0.5).polygon) }
-    let checks = try crossCheck(ours: territories, reference: nearFrame, center: Position(45, 40))
+    let checks = try crossCheck(ours: territories, reference: nearFrame, center: Position(45, 40), frame: frame)
     let output = try territoryOutput(territories, builder: builder, checks: checks, frame: frame)
     try write("territories", output.collection, output.provenance, to: out)
 

@@ -12,19 +12,53 @@ extension BorderReport {
 
     private func label(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
 
-    /// One row per pair: km by status, segments; in km with 3 decimals.
-    public var pairTable: Table { pairPieces.table }
+    /// One row per pair: km by status, segments; in km with 3 decimals, or, where the accuracy is known, to the
+    /// digits each figure's interval supports, with `_low` and `_high` columns beside it.
+    public var pairTable: Table { pairPieces(.csv).table }
 
-    /// The same table, made a piece at a time as it is written.
-    var pairPieces: TablePieces {
-        let s = statuses, pairs = pairs
-        return TablePieces(columns: ["territory_a", "territory_b", "segments", "length_km"] + s.map { "\($0)_km" }, count: pairs.count) { range in
-            pairs[range].map { p in
-                let byStatus = Dictionary(uniqueKeysWithValues: p.lengthByStatus.map { ($0.status, $0.length) })
-                return [.text(p.territories[0]), .text(p.territories[1]), .integer(p.segments.count), .number(p.length / 1e3, decimals: 3)]
-                    + s.map { .number((byStatus[$0] ?? 0) / 1e3, decimals: 3) }
+    /// The pair table, made a piece at a time as it is written: for Markdown a figure with an interval is one
+    /// cell, "850 (750–860)"; for CSV its interval's ends are columns of their own.
+    func pairPieces(_ format: ReportFormat) -> TablePieces {
+        let s = statuses, pairs = pairs, intervals = intervals
+        let statusIntervals = !(intervals?.byStatus.isEmpty ?? true)
+        func columns(_ name: String, _ hasInterval: Bool) -> [String] {
+            hasInterval && format != .markdown ? [name, name + "_low", name + "_high"] : [name]
+        }
+        func cells(_ metres: Double, _ interval: FigureInterval?) -> [Cell] {
+            guard let interval else { return [.number(metres / 1e3, decimals: 3)] }
+            if format == .markdown { return [.text(interval.text(metres, scale: 1e3, maximum: 3))] }
+            let u = interval.step(scale: 1e3, maximum: 3), d = interval.decimals(scale: 1e3, maximum: 3)
+            return [.number(((metres / 1e3) / u).rounded() * u, decimals: d),
+                    .number(FigureInterval.outward(interval.low / 1e3 / u, .down) * u, decimals: d),
+                    .number(FigureInterval.outward(interval.high / 1e3 / u, .up) * u, decimals: d)]
+        }
+        return TablePieces(columns: ["territory_a", "territory_b", "segments"] + columns("length_km", intervals != nil)
+                            + s.flatMap { columns("\($0)_km", statusIntervals) }, count: pairs.count) { range in
+            range.map { k in
+                let p = pairs[k], byStatus = p.lengthByStatus
+                let perStatus = Dictionary(uniqueKeysWithValues: byStatus.enumerated().map { i, sl in
+                    (sl.status, (sl.length, statusIntervals ? intervals!.byStatus[k][i] : nil as FigureInterval?))
+                })
+                return [.text(p.territories[0]), .text(p.territories[1]), .integer(p.segments.count)] + cells(p.length, intervals?.pairs[k])
+                    + s.flatMap { status in
+                        perStatus[status].map { cells($0.0, $0.1) } ?? cells(0, statusIntervals ? FigureInterval(low: 0, high: 0) : nil)
+                    }
             }
         }
+    }
+
+    /// Each pair's border here and in the other source (`comparison`): both lengths in km, their difference, and
+    /// the offsets in metres.
+    public var comparisonTable: Table? {
+        guard let comparison else { return nil }
+        return Table(columns: ["territory_a", "territory_b", "length_km", "other_length_km", "difference_km", "samples", "median_offset_m", "max_offset_m"],
+                     rows: comparison.pairs.map { c in
+                         [.text(c.territories[0]), .text(c.territories[1]), .number(c.length / 1e3, decimals: 3), .number(c.otherLength / 1e3, decimals: 3),
+                          .number((c.length - c.otherLength) / 1e3, decimals: 3),
+                          c.offsets.map { .integer($0.samples) } ?? .empty,
+                          c.offsets.map { .number($0.median, decimals: 0) } ?? .empty,
+                          c.offsets.map { .number($0.maximum, decimals: 0) } ?? .empty]
+                     })
     }
 
     /// One row per tripoint: the territories and where.
@@ -63,11 +97,20 @@ extension BorderReport {
         }
         var text = "# Borders of \(source)\n\n"
         text += "Method: \(method). Snap tolerance: \(JSONNumberFormat.shortest(snap)) m.\n\n"
-        text += "\(pairs.count) bordering pairs, \(segmentCount) segments, \(JSONNumberFormat.fixedPadded(totalLength / 1e3, decimals: 3)) km; "
+        if let intervals { text += "Accuracy: \(intervals.method).\n\n" }
+        let total = intervals.map { $0.total.text(totalLength, scale: 1e3, maximum: 3) } ?? JSONNumberFormat.fixedPadded(totalLength / 1e3, decimals: 3)
+        text += "\(pairs.count) bordering pairs, \(segmentCount) segments, \(total) km; "
         text += "\(tripoints.count) tripoints; \(pointContacts.count) pairs touching only at points.\n\n"
         try emit(Array(text.utf8))
-        try pairPieces.writeMarkdown(emit)
+        try pairPieces(.markdown).writeMarkdown(emit)
         text = ""
+        if let comparison, let table = comparisonTable {
+            text += "\n## Compared with \(comparison.otherSource)\n\n"
+            text += "Method: \(BorderComparison.method). The difference is this source's length less the other's.\n\n"
+            text += table.markdown
+            try emit(Array(text.utf8))
+            text = ""
+        }
         if !tripoints.isEmpty {
             try emit(Array("\n## Tripoints\n\n".utf8))
             try tripointPieces.writeMarkdown(emit)
@@ -87,25 +130,43 @@ extension BorderReport {
     }
 
     /// CSV: the pairs, and the tripoints in a file of their own.
-    public var csv: CSVTables { CSVTables([.init(name: "pairs", table: pairTable), .init(name: "tripoints", table: tripointTable)]) }
+    public var csv: CSVTables {
+        CSVTables([.init(name: "pairs", table: pairTable), .init(name: "tripoints", table: tripointTable)]
+                  + (comparisonTable.map { [.init(name: "comparison", table: $0)] } ?? []))
+    }
 
     /// The report as JSON, lengths in metres: pairs, point contacts, overlaps, tripoints, totals, warnings.
     public var json: JSONValue { jsonDocument.value }
 
     /// The JSON report with its pairs and tripoints made a piece at a time.
     var jsonDocument: JSONDocument {
-        let pairs = pairs, tripoints = tripoints
-        return .object([
+        let pairs = pairs, tripoints = tripoints, intervals = intervals
+        func interval(_ i: FigureInterval) -> JSONValue { .array([.number(i.low), .number(i.high)]) }
+        var members: [JSONDocument.Member] = [
             .init("source", .value(.string(source))),
             .init("method", .value(.string(method))),
             .init("snap_m", .value(.number(snap))),
-            .init("pairs", .lazyArray(count: pairs.count) { range in pairs[range].map { p in
-                .object([
+        ]
+        if let intervals {
+            var accuracy: JSONObject = ["method": .string(intervals.method), "statement": .string(intervals.accuracy.statement)]
+            accuracy["metres"] = intervals.accuracy.metres.map(JSONValue.number) ?? .null
+            if let r = intervals.accuracy.referenceSource { accuracy["reference_source"] = .string(r) }
+            members.append(.init("accuracy", .value(.object(accuracy))))
+        }
+        members += [
+            .init("pairs", .lazyArray(count: pairs.count) { range in range.map { k in
+                let p = pairs[k]
+                var o: JSONObject = [
                     "territories": .array(p.territories.map(JSONValue.string)),
                     "length_m": .number(p.length),
-                    "segments": .integer(Int64(p.segments.count)),
-                    "by_status": .object(JSONObject(p.lengthByStatus.map { JSONMember($0.status, .number($0.length)) })),
-                ])
+                ]
+                if let intervals { o["length_m_interval"] = interval(intervals.pairs[k]) }
+                o["segments"] = .integer(Int64(p.segments.count))
+                o["by_status"] = .object(JSONObject(p.lengthByStatus.map { JSONMember($0.status, .number($0.length)) }))
+                if let intervals, !intervals.byStatus.isEmpty {
+                    o["by_status_interval"] = .object(JSONObject(zip(p.lengthByStatus, intervals.byStatus[k]).map { JSONMember($0.status, interval($1)) }))
+                }
+                return .object(o)
             } }),
             .init("point_contacts", .value(.array(pointContacts.map { p in
                 .object(["territories": .array(p.territories.map(JSONValue.string)),
@@ -117,12 +178,30 @@ extension BorderReport {
             .init("tripoints", .lazyArray(count: tripoints.count) { range in tripoints[range].map { t in
                 .object(["territories": .array(t.territories.map(JSONValue.string)), "lon": .number(t.position.lon), "lat": .number(t.position.lat)])
             } }),
-            .init("totals", .value(.object([
-                "pairs": .integer(Int64(pairs.count)), "segments": .integer(Int64(segmentCount)),
-                "length_m": .number(totalLength), "tripoints": .integer(Int64(tripoints.count)),
-            ]))),
-            .init("warnings", .value(.array(warnings.map { .string($0.description) }))),
-        ])
+            .init("totals", .value(.object(JSONObject([
+                JSONMember("pairs", .integer(Int64(pairs.count))), JSONMember("segments", .integer(Int64(segmentCount))),
+                JSONMember("length_m", .number(totalLength))]
+                + (intervals.map { [JSONMember("length_m_interval", interval($0.total))] } ?? [])
+                + [JSONMember("tripoints", .integer(Int64(tripoints.count)))])))),
+        ]
+        if let comparison {
+            members.append(.init("comparison", .value(.object([
+                "source": .string(comparison.otherSource),
+                "method": .string(BorderComparison.method),
+                "pairs": .array(comparison.pairs.map { c in
+                    var o: JSONObject = ["territories": .array(c.territories.map(JSONValue.string)),
+                                         "length_m": .number(c.length), "other_length_m": .number(c.otherLength)]
+                    if let f = c.offsets {
+                        o["samples"] = .integer(Int64(f.samples))
+                        o["median_offset_m"] = .number(f.median)
+                        o["max_offset_m"] = .number(f.maximum)
+                    }
+                    return .object(o)
+                }),
+            ]))))
+        }
+        members.append(.init("warnings", .value(.array(warnings.map { .string($0.description) }))))
+        return .object(members)
     }
 
     /// Segments (`kind` = `border_segment`) and tripoints (`kind` = `tripoint`).

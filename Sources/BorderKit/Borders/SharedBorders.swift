@@ -115,6 +115,10 @@ public struct BorderReport: Sendable {
     public var warnings: [InputWarning]
     /// Territory names by id, where the input has them.
     public var names: [String: String]
+    /// Each length's interval from the territories' accuracy, when it is known (`BorderIntervals.compute`).
+    public var intervals: BorderIntervals?
+    /// The same pairs' borders in another source (`BorderComparison.compare`), when asked for.
+    public var comparison: BorderComparison?
     /// How many candidate pairs `SharedEdges` answered without GEOS's overlay (for tests and profiles).
     var pairsFromSharedEdges = 0
 }

@@ -67,28 +67,52 @@ public struct Comparison: Sendable {
         }
     }
 
-    /// One group's table: a row per measure, a column per route.
-    public func table(_ results: [RouteResult]) -> Table {
-        func km(_ m: Double) -> Cell { .number(m / 1e3, decimals: 3) }
-        var rows: [[Cell]] = []
-        rows.append([.text("length_km")] + results.map { km($0.length) })
+    /// One measure of a group's table: its name, a cell per route, and each cell's interval where the
+    /// accuracy is known (figures in units of `scale`: 1e3 for km, 1e6 for km²).
+    struct Measure {
+        var name: String
+        var cells: [Cell]
+        var intervals: [FigureInterval?]
+        var scale: Double = 1e3
+        var values: [Double] = []
+    }
+
+    /// The measures of a group, a column per route.
+    func measures(_ results: [RouteResult]) -> [Measure] {
+        func km(_ name: String, _ value: (RouteResult) -> Double?, _ interval: (RouteIntervals) -> FigureInterval?, scale: Double = 1e3) -> Measure {
+            let values = results.map(value)
+            return Measure(name: name, cells: values.map { $0.map { .number($0 / scale, decimals: 3) } ?? .empty },
+                           intervals: zip(results, values).map { r, v in v == nil ? nil : r.intervals.flatMap(interval) },
+                           scale: scale, values: values.map { $0 ?? 0 })
+        }
+        func plain(_ name: String, _ cells: [Cell]) -> Measure { Measure(name: name, cells: cells, intervals: cells.map { _ in nil }) }
+        var rows: [Measure] = [km("length_km", { $0.length }, \.length)]
         let jurisdictions = Set(results.flatMap { $0.byJurisdiction.map(\.id) }).idSorted()
         for j in jurisdictions {
-            rows.append([.text("\(j)_km")] + results.map { r in km(r.byJurisdiction.first { $0.id == j }?.length ?? 0) })
+            rows.append(km("\(j)_km", { r in r.byJurisdiction.first { $0.id == j }?.length ?? 0 }, { $0.byJurisdiction[j] ?? FigureInterval(low: 0, high: 0) }))
         }
-        rows.append([.text("outside_km")] + results.map { km($0.outside) })
-        rows.append([.text("jurisdictions traversed")] + results.map { .text($0.sequence.joined(separator: " → ")) })
-        rows.append([.text("crossings")] + results.map { .integer($0.borderCrossings.count) })
-        rows.append([.text("coast_crossings")] + results.map { .integer($0.crossings.count - $0.borderCrossings.count) })
-        rows.append([.text("min_to_border_km")] + results.map { r in r.nearestBorder.map { km($0.distance) } ?? .empty })
-        rows.append([.text("within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km")] + results.map { km($0.profile.nearLength) })
+        rows.append(km("outside_km", { $0.outside }, \.outside))
+        rows.append(plain("jurisdictions traversed", results.map { .text($0.sequence.joined(separator: " → ")) }))
+        rows.append(plain("crossings", results.map { .integer($0.borderCrossings.count) }))
+        rows.append(plain("coast_crossings", results.map { .integer($0.crossings.count - $0.borderCrossings.count) }))
+        rows.append(km("min_to_border_km", { $0.nearestBorder?.distance }, \.nearestBorder))
+        rows.append(km("within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km", { $0.profile.nearLength }, \.nearLength))
         let corridorJurisdictions = Set(results.flatMap { $0.corridor?.byJurisdiction.map(\.id) ?? [] }).idSorted()
         for j in corridorJurisdictions {
-            rows.append([.text("corridor_\(j)_km2")] + results.map { r in
-                .number((r.corridor?.byJurisdiction.first { $0.id == j }?.area ?? 0) / 1e6, decimals: 3)
-            })
+            rows.append(km("corridor_\(j)_km2", { r in r.corridor?.byJurisdiction.first { $0.id == j }?.area ?? 0 },
+                           { $0.corridorByJurisdiction[j] ?? FigureInterval(low: 0, high: 0) }, scale: 1e6))
         }
-        return Table(columns: ["measure"] + results.map(\.route.id), rows: rows)
+        return rows
+    }
+
+    /// One group's table: a row per measure, a column per route; a figure with an interval is shown as
+    /// "81 (77–85)", to the digits its interval supports.
+    public func table(_ results: [RouteResult]) -> Table {
+        Table(columns: ["measure"] + results.map(\.route.id), rows: measures(results).map { m in
+            [.text(m.name)] + m.cells.indices.map { k in
+                m.intervals[k].map { .text($0.text(m.values[k], scale: m.scale, maximum: 3)) } ?? m.cells[k]
+            }
+        })
     }
 
     /// The comparison as Markdown: per group, a row per measure and a column per route.
@@ -96,6 +120,10 @@ public struct Comparison: Sendable {
         var text = "# Route comparison\n\nFigures from `borderkit route` with the same options: lengths geodesic on WGS84; "
         text += "distance to a border sampled every \(JSONNumberFormat.shortest(options.step / 1e3)) km; corridor "
         text += "\(JSONNumberFormat.shortest(options.corridor / 1e3)) km wide.\n"
+        if let i = groups.lazy.flatMap(\.results).compactMap(\.intervals).first {
+            text += "\nAccuracy: territories ± \(JSONNumberFormat.shortest(i.territoryAccuracy)) m; each route's own accuracy as its "
+                + "file states (accuracy_m). Intervals: \(RouteIntervals.method).\n"
+        }
         for g in groups {
             let (group, results, missing) = (g.group, g.results, g.missing)
             text += "\n## \(group.name)\n\n\(group.question)\n\n"
@@ -108,14 +136,26 @@ public struct Comparison: Sendable {
     /// CSV: one long table (group, route, measure, value), since each group has its own routes as columns.
     public var csv: CSVTables {
         var rows: [[Cell]] = []
+        let hasIntervals = groups.contains { $0.results.contains { $0.intervals != nil } }
         for g in groups where !g.results.isEmpty {
             let (group, results) = (g.group, g.results)
-            let t = table(results)
-            for row in t.rows {
-                for (k, route) in results.enumerated() { rows.append([.text(group.name), .text(route.route.id), row[0], row[k + 1]]) }
+            for m in measures(results) {
+                for (k, route) in results.enumerated() {
+                    var row: [Cell] = [.text(group.name), .text(route.route.id), .text(m.name)]
+                    if let i = m.intervals[k] {
+                        // The figure to the digits its interval supports, the ends rounded outwards.
+                        let u = i.step(scale: m.scale, maximum: 3), d = i.decimals(scale: m.scale, maximum: 3)
+                        row += [.number((m.values[k] / m.scale / u).rounded() * u, decimals: d),
+                                .number(FigureInterval.outward(i.low / m.scale / u, .down) * u, decimals: d),
+                                .number(FigureInterval.outward(i.high / m.scale / u, .up) * u, decimals: d)]
+                    } else {
+                        row += [m.cells[k]] + (hasIntervals ? [.empty, .empty] : [])
+                    }
+                    rows.append(row)
+                }
             }
         }
-        return CSVTables([.init(name: "comparison", table: Table(columns: ["group", "route", "measure", "value"], rows: rows))])
+        return CSVTables([.init(name: "comparison", table: Table(columns: ["group", "route", "measure", "value"] + (hasIntervals ? ["value_low", "value_high"] : []), rows: rows))])
     }
 
     /// The comparison as JSON: per group, its routes as `route` gives them.

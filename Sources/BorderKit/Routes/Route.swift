@@ -13,6 +13,9 @@ public struct Route: Sendable, Hashable {
     /// MultiLineString's parts stay apart, so nothing is measured in the gaps between them). A route that crosses
     /// the antimeridian is held in the east-shifted frame (`Geometry.eastShifted()`), continuous across ±180°.
     public var parts: [[Position]]
+    /// The route's positional accuracy in metres, where its file states one (property `accuracy_m`): how far
+    /// its drawn line may lie from the real one; reports make each figure's interval from it (`RouteIntervals`).
+    public var accuracy: Double?
 
     /// A route of one part.
     public init(id: String, name: String, names: [String] = [], positions: [Position]) {
@@ -67,7 +70,14 @@ public struct Route: Sendable, Hashable {
                 // continues it: there is no gap to keep apart.
                 if let last = parts.last?.last, last == positions.first { parts[parts.count - 1] += positions.dropFirst() } else { parts.append(positions) }
             }
-            out.append(Route(id: id, name: name ?? id, names: names, parts: parts))
+            var route = Route(id: id, name: name ?? id, names: names, parts: parts)
+            if let value = f.properties?["accuracy_m"], value != .null {
+                guard let metres = value.doubleValue, metres >= 0, metres.isFinite else {
+                    throw InputError("\(source): \(pointer)/properties/accuracy_m: \(id): accuracy_m must be a number of metres, 0 or more", kind: .badFeature)
+                }
+                route.accuracy = metres
+            }
+            out.append(route)
         }
         return out
     }

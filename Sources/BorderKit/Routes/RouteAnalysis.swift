@@ -14,6 +14,11 @@ public struct RouteOptions: Sendable {
     public var snap = 100.0
     /// Worker threads, each with its own GEOS context.
     public var workers = Parallel.processorCount
+    /// The territories' positional accuracy in metres, where known: each figure then gets an interval
+    /// (`RouteIntervals`).
+    public var territoryAccuracy: Double?
+    /// The routes' positional accuracy in metres, for routes whose file states none (`Route.accuracy`).
+    public var routeAccuracy: Double?
     /// The default options: 1 km samples, 5 km near, a 5 km corridor, a 100 m snap.
     public init() {}
 }
@@ -120,6 +125,8 @@ public struct RouteResult: Sendable {
     public var closestApproaches: [ClosestApproach] = []
     /// The gaps between the parts of a MultiLineString route.
     public var gaps: [RouteGap] = []
+    /// Each figure's interval, when the territories' or the route's accuracy is known.
+    public var intervals: RouteIntervals?
 
     /// Metres per jurisdiction in order of first travel; outside every territory last.
     public var byJurisdiction: [JurisdictionLength] {
@@ -305,10 +312,16 @@ public enum Routes {
         }
         let entered = Set(stretches.compactMap(\.jurisdiction))
         let border = try BorderProfile.measure(path, context: context, index: index, step: options.step, near: options.near, entered: entered)
-        return RouteResult(route: route, length: path.length, stretches: stretches, crossings: crossings, alongBorder: along,
-                           profile: border.profile,
-                           corridor: options.corridor > 0 ? try Corridor.build(path, width: options.corridor, context: context, index: index) : nil,
-                           nearestBorder: border.nearest, closestApproaches: border.byTerritory, gaps: gaps)
+        var result = RouteResult(route: route, length: path.length, stretches: stretches, crossings: crossings, alongBorder: along,
+                                 profile: border.profile,
+                                 corridor: options.corridor > 0 ? try Corridor.build(path, width: options.corridor, context: context, index: index) : nil,
+                                 nearestBorder: border.nearest, closestApproaches: border.byTerritory, gaps: gaps)
+        let routeAccuracy = route.accuracy ?? options.routeAccuracy
+        if options.territoryAccuracy != nil || routeAccuracy != nil {
+            result.intervals = try RouteIntervals.compute(result, territoryAccuracy: options.territoryAccuracy, routeAccuracy: routeAccuracy,
+                                                          context: context, options: options)
+        }
+        return result
     }
 
     /// The part cut wherever it meets a territory's boundary, each piece labelled by the territory that holds

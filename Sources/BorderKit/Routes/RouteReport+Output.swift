@@ -22,16 +22,38 @@ public struct RouteReport: Sendable {
     }
     private func name(_ j: String?) -> String { j ?? "outside" }
 
-    /// One row per route: length, per jurisdiction, crossings, nearest border, near length, corridor.
-    public var summaryTable: Table {
-        Table(columns: ["route", "length_km", "jurisdictions (km, in order of travel)", "outside_km", "crossings", "coast_crossings",
-                        "min_to_border_km", "within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km", "corridor_km2"],
+    /// One row per route: length, per jurisdiction, crossings, nearest border, near length, corridor; where the
+    /// accuracy is known, each figure to the digits its interval supports with `_low` and `_high` columns.
+    public var summaryTable: Table { summaryTable(.csv) }
+
+    /// The summary for `format`: in Markdown a figure with an interval is one cell, "81 (69–86)".
+    func summaryTable(_ format: ReportFormat) -> Table {
+        let withIntervals = results.contains { $0.intervals != nil }
+        func figure(_ name: String, _ value: Double?, _ interval: FigureInterval?, scale: Double = 1e3) -> [Cell] {
+            guard let value else { return withIntervals && format != .markdown ? [.empty, .empty, .empty] : [.empty] }
+            guard let interval else {
+                return [.number(value / scale, decimals: 3)] + (withIntervals && format != .markdown ? [.empty, .empty] : [])
+            }
+            if format == .markdown { return [.text(interval.text(value, scale: scale, maximum: 3))] }
+            let u = interval.step(scale: scale, maximum: 3), d = interval.decimals(scale: scale, maximum: 3)
+            return [.number((value / scale / u).rounded() * u, decimals: d), .number(FigureInterval.outward(interval.low / scale / u, .down) * u, decimals: d),
+                    .number(FigureInterval.outward(interval.high / scale / u, .up) * u, decimals: d)]
+        }
+        func columns(_ name: String) -> [String] { withIntervals && format != .markdown ? [name, name + "_low", name + "_high"] : [name] }
+        let near = "within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km"
+        return Table(columns: ["route"] + columns("length_km") + ["jurisdictions (km, in order of travel)"] + columns("outside_km")
+                        + ["crossings", "coast_crossings"] + columns("min_to_border_km") + columns(near) + columns("corridor_km2"),
               rows: results.map { r in
-                  [.text(r.route.id), km(r.length),
-                   .text(r.byJurisdiction.map { "\($0.id) \(JSONNumberFormat.fixedPadded($0.length / 1e3, decimals: 3))" }.joined(separator: "; ")),
-                   km(r.outside), .integer(r.borderCrossings.count), .integer(r.crossings.count - r.borderCrossings.count),
-                   r.nearestBorder.map { km($0.distance) } ?? .empty,
-                   km(r.profile.nearLength), r.corridor.map { .number($0.area / 1e6, decimals: 3) } ?? .empty]
+                  let i = r.intervals
+                  let jurisdictions = r.byJurisdiction.map { j in
+                      "\(j.id) " + (i?.byJurisdiction[j.id].map { $0.text(j.length, scale: 1e3, maximum: 3) } ?? JSONNumberFormat.fixedPadded(j.length / 1e3, decimals: 3))
+                  }.joined(separator: "; ")
+                  return [.text(r.route.id)] + figure("length_km", r.length, i?.length) + [.text(jurisdictions)]
+                      + figure("outside_km", r.outside, i?.outside)
+                      + [.integer(r.borderCrossings.count), .integer(r.crossings.count - r.borderCrossings.count)]
+                      + figure("min_to_border_km", r.nearestBorder?.distance, i?.nearestBorder)
+                      + figure(near, r.profile.nearLength, i?.nearLength)
+                      + figure("corridor_km2", r.corridor?.area, i?.corridor, scale: 1e6)
               })
     }
 
@@ -62,7 +84,11 @@ public struct RouteReport: Sendable {
         text += "\(JSONNumberFormat.shortest(options.step / 1e3)) km, measured in local azimuthal equidistant projections and re-measured geodesically. "
         text += "Corridor \(JSONNumberFormat.shortest(options.corridor / 1e3)) km wide, built piecewise in local azimuthal equidistant projections. "
         text += "Pieces shorter than \(JSONNumberFormat.shortest(options.snap)) m are merged; a route within that of a border for more than three times that runs along it.\n\n"
-        text += summaryTable.markdown
+        if let i = results.lazy.compactMap(\.intervals).first {
+            text += "Accuracy: territories ± \(JSONNumberFormat.shortest(i.territoryAccuracy)) m; each route's own as its file states "
+                + "(accuracy_m) or --route-accuracy. Intervals: \(RouteIntervals.method).\n\n"
+        }
+        text += summaryTable(.markdown).markdown
         text += "\nCrossings are the changes between consecutive stretches of a route part: `border` from one territory to another, "
         text += "`coast` between a territory and outside every territory. `min_to_border_km` is exact (GEOS nearest points, re-measured "
         text += "geodesically): 0 where the route crosses a border. A MultiLineString's parts are measured apart; nothing is counted in the gaps.\n"
@@ -72,7 +98,9 @@ public struct RouteReport: Sendable {
         }
         let alongRows: [[Cell]] = results.flatMap { r in r.alongBorder.map { [.text(r.route.id), .text($0.territories.joined(separator: " | ")), km($0.from), km($0.to)] } }
         if !alongRows.isEmpty { text += "\n## Along the border\n\n" + Table(columns: ["route", "border", "from_km", "to_km"], rows: alongRows).markdown }
-        let corridorRows: [[Cell]] = results.flatMap { r in (r.corridor?.byJurisdiction ?? []).map { [.text(r.route.id), .text($0.id), .number($0.area / 1e6, decimals: 3)] } }
+        let corridorRows: [[Cell]] = results.flatMap { r in (r.corridor?.byJurisdiction ?? []).map { j in
+            [.text(r.route.id), .text(j.id), r.intervals?.corridorByJurisdiction[j.id].map { .text($0.text(j.area, scale: 1e6, maximum: 3)) } ?? .number(j.area / 1e6, decimals: 3)]
+        } }
         if !corridorRows.isEmpty { text += "\n## Corridor area per jurisdiction\n\n" + Table(columns: ["route", "jurisdiction", "area_km2"], rows: corridorRows).markdown }
         return text
     }
@@ -88,9 +116,15 @@ public struct RouteReport: Sendable {
         .object([
             "step_m": .number(options.step), "near_m": .number(options.near), "snap_m": .number(options.snap),
             "routes": .array(results.map { r in
+                let i = r.intervals
+                func interval(_ f: FigureInterval?) -> JSONValue { f.map { .array([.number($0.low), .number($0.high)]) } ?? .null }
                 var o: JSONObject = [
                     "id": .string(r.route.id), "names": .array(r.route.names.map(JSONValue.string)), "length_m": .number(r.length),
-                    "jurisdictions": .array(r.byJurisdiction.map { .object(["id": .string($0.id), "length_m": .number($0.length)]) }),
+                    "jurisdictions": .array(r.byJurisdiction.map { j in
+                        var o: JSONObject = ["id": .string(j.id), "length_m": .number(j.length)]
+                        if let i { o["length_m_interval"] = interval(i.byJurisdiction[j.id]) }
+                        return .object(o)
+                    }),
                     "outside_m": .number(r.outside),
                     "stretches": .array(r.stretches.map { s in
                         var o: JSONObject = ["jurisdiction": s.jurisdiction.map(JSONValue.string) ?? .null, "from_m": .number(s.from), "to_m": .number(s.to)]
@@ -118,13 +152,27 @@ public struct RouteReport: Sendable {
                     "near_m": .number(r.profile.nearLength),
                     "near_stretches": .array(r.profile.nearStretches.map { .object(["from_m": .number($0.from), "to_m": .number($0.to)]) }),
                 ]
+                if let i {
+                    o["length_m_interval"] = interval(i.length)
+                    o["outside_m_interval"] = interval(i.outside)
+                    o["near_m_interval"] = interval(i.nearLength)
+                    if r.nearestBorder != nil { o["min_to_border_m_interval"] = interval(i.nearestBorder) }
+                    o["accuracy"] = .object(["territories_m": .number(i.territoryAccuracy), "route_m": .number(i.routeAccuracy),
+                                             "method": .string(RouteIntervals.method)])
+                }
                 if r.route.parts.count > 1 {
                     o["parts"] = .integer(Int64(r.route.parts.count))
                     o["gaps"] = .array(r.gaps.map { .object(["at_m": .number($0.at), "after_part": .integer(Int64($0.afterPart)), "span_m": .number($0.span)]) })
                 }
                 if let c = r.corridor {
-                    o["corridor"] = .object(["width_m": .number(c.width), "area_m2": .number(c.area),
-                                             "by_jurisdiction": .array(c.byJurisdiction.map { .object(["id": .string($0.id), "area_m2": .number($0.area)]) })])
+                    var corridor: JSONObject = ["width_m": .number(c.width), "area_m2": .number(c.area),
+                                                "by_jurisdiction": .array(c.byJurisdiction.map { j in
+                                                    var o: JSONObject = ["id": .string(j.id), "area_m2": .number(j.area)]
+                                                    if let i { o["area_m2_interval"] = interval(i.corridorByJurisdiction[j.id]) }
+                                                    return .object(o)
+                                                })]
+                    if let i { corridor["area_m2_interval"] = interval(i.corridor) }
+                    o["corridor"] = .object(corridor)
                 }
                 if profile {
                     o["profile"] = .array(r.profile.samples.map { .object(["at_m": .number($0.at), "distance_m": .number($0.distance)]) })

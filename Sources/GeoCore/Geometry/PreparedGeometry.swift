@@ -53,4 +53,21 @@ public final class PreparedGeometry {
             return try Geometry.fromGEOS(owned.raw, context)
         }
     }
+
+    /// The pair of nearest points, the first on this geometry, the second on `other`
+    /// (`GEOSPreparedNearestPoints_r`): the prepared geometry's index makes each query logarithmic in its size,
+    /// where `Geometry.nearestPoints` converts both geometries every time.
+    public func nearestPoints(_ other: Geometry) throws -> NearestPoints {
+        try context.checkThread("prepared geometry")
+        let g = try other.makeGEOS(context)
+        return try withExtendedLifetime(g) {
+            context.clearError()
+            guard let seq = GEOSPreparedNearestPoints_r(context.handle, prepared, g.raw) else { throw context.error("prepared nearest points") }
+            defer { GEOSCoordSeq_destroy_r(context.handle, seq) }
+            var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+            guard GEOSCoordSeq_getXY_r(context.handle, seq, 0, &x0, &y0) != 0,
+                  GEOSCoordSeq_getXY_r(context.handle, seq, 1, &x1, &y1) != 0 else { throw context.error("prepared nearest points") }
+            return NearestPoints(onSelf: Position(x0, y0), onOther: Position(x1, y1))
+        }
+    }
 }

@@ -58,13 +58,18 @@ import Testing
         #expect(try km("rail-yeraskh-horadiz", in: territories["iran"]!) < 0.001)
     }
 
-    @Test("Yeraskh–Horadiz in Nakhchivan ≈ 188 km (± 10%): short, straight lines between stations (GeoData/README.md)")
+    @Test("Yeraskh–Horadiz in Nakhchivan ≈ 188 km (± 10%), through the line's stations (German Wikipedia's station list)")
     func yeraskhHoradizNakhchivan() throws {
         let km = try km("rail-yeraskh-horadiz", in: nakhchivan)
         print("GeoData Yeraskh–Horadiz in Nakhchivan: \(km) km (published ≈ 188)")
-        withKnownIssue("digitised straight between Yeraskh, Sadarak, Sharur, Nakhchivan and Julfa, so shorter than the line") {
-            #expect(abs(km - 188) / 188 <= 0.10)
-        }
+        #expect(abs(km - 188) / 188 <= 0.10)
+        // It passes each station the list names and whose place a source locates, in the list's order.
+        let line = routes["rail-yeraskh-horadiz"]!.geometry!.lineStrings[0].positions
+        let stations = [Position(44.88455, 39.71427), Position(44.97993, 39.55298), Position(45.11513, 39.39939),   // Sadarak, Sharur, Givrag
+                        Position(45.09611, 39.37194), Position(45.36417, 39.20083), Position(45.41222, 39.20889),   // Şahtaxtı, Qarağalıq, Nakhchivan
+                        Position(45.44282, 39.15459), Position(45.46168, 39.11597), Position(45.62961, 38.95397)]   // Babek, Nehram, Julfa
+        let at = stations.map { s in line.firstIndex { g.distance($0, s) < 1 } }
+        #expect(at.allSatisfy { $0 != nil } && at.map { $0! } == at.map { $0! }.sorted(), "\(at)")
     }
 
     @Test("Kars–Dilucu 224 km (± 10%): short, straight lines between the corridor's towns (GeoData/README.md)")
