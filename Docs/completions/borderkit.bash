@@ -334,7 +334,7 @@ _borderkit_areas() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--territories --layer --claims --control --id-property --at --snap --min-area --overlap-tolerance --label --owner-extent --format -f --quantize --output -o --map)
+    non_repeating_options=(--territories --layer --claims --control --id-property --at --snap --min-area --overlap-tolerance --label --accuracy --owner-extent --format -f --quantize --output -o --map)
     __borderkit_offer_flags_options 0
 
     # Offer option value completions
@@ -370,6 +370,9 @@ _borderkit_areas() {
         return
         ;;
     '--label')
+        return
+        ;;
+    '--accuracy')
         return
         ;;
     '--owner-extent')

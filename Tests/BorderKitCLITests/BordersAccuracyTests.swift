@@ -121,4 +121,18 @@ import TestSupport
         #expect(md.stdoutText.contains("Accuracy: positional accuracy ± 2042 m"))
         #expect(md.stdoutText.contains("| armenia | azerbaijan | 7 | 850 (750–860) |"), "\(md.stdoutText)")
     }
+
+    @Test("The Natural Earth 10m world compared with itself: 329 pairs, equal lengths, every offset below 1 cm")
+    func worldAgainstItself() throws {
+        try #require(TestPaths.sharedAvailable, "\(TestPaths.sharedMissingReason)")
+        let world = TestPaths.shared("data/naturalearth/ne_10m_admin_0_countries_deu_v5.1.1.geojson").path
+        let o = try json(try borderkit(["borders", "--territories", world, "--id-property", "ADM0_A3", "--compare-territories", world, "--format", "json"]))
+        let pairs = try #require((o["comparison"] as? [String: Any])?["pairs"] as? [[String: Any]])
+        #expect(pairs.count == 329)
+        for p in pairs {
+            #expect(p["length_m"] as? Double == p["other_length_m"] as? Double)
+            // The reference is densified to 1 km along its geodesics: a sample on a 500 km straight border stays on it.
+            #expect((p["max_offset_m"] as? Double ?? 1) < 0.01, "\(p)")
+        }
+    }
 }

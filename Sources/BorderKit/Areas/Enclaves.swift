@@ -15,6 +15,8 @@ public struct EnclaveRecord: Sendable, Hashable {
     public var neighbours: [String]
     /// Geodesic area, m².
     public var area: Double
+    /// Geodesic perimeter, m (for the area's interval, `AreaIntervals`).
+    public var perimeter: Double = 0
     /// Planar centroid in lon/lat (`GEOSGetCentroid_r`), longitude within ±180°.
     public var centroid: Position
 
@@ -62,17 +64,19 @@ public enum Enclaves {
             if try test.encloses(graph.parts[p], by: j) { enclosed.insert(.init(part: p, territory: j)) }
         }
         return try classify(parts: graph.parts.map(\.summary), mainPart: graph.mainPart, territoryIDs: territories.map(\.id),
-                            contacts: graph.contacts, enclosures: enclosed) { p in try graph.parts[p].centroid() }
+                            contacts: graph.contacts, enclosures: enclosed, perimeter: { Geodesic.wgs84.perimeter(of: graph.parts[$0].polygon) }) { p in try graph.parts[p].centroid() }
     }
 
     /// The records of the parts (see `find`), from the land-contact graph: contacts as pairs of part indices, the
     /// enclosures found by `EnclosureTest` (which need only be tested where a part touches one territory), and
-    /// each part's centroid, asked only for the parts that make a record.
+    /// each part's perimeter and centroid, asked only for the parts that make a record (a tile's merge knows no
+    /// perimeters: 0, used only for intervals, which tiles do not make).
     ///
     /// Why apart from `LandGraph`: the tiles of a partition each find their share of the graph, and the merge
     /// classifies the whole graph here, as one process does.
     static func classify(parts: [LandGraph.PartSummary], mainPart: [Int], territoryIDs: [String], contacts: [(Int, Int)],
-                         enclosures: Set<LandGraph.Enclosure>, centroid: (Int) throws -> Position) throws -> [EnclaveRecord] {
+                         enclosures: Set<LandGraph.Enclosure>, perimeter: (Int) -> Double = { _ in 0 },
+                         centroid: (Int) throws -> Position) throws -> [EnclaveRecord] {
         var landMass = UnionFind(count: parts.count)
         var touching = [Set<Int>](repeating: [], count: parts.count)
         for (a, b) in contacts {
@@ -91,7 +95,7 @@ public enum Enclaves {
             let exclave = apart && landMass.find(p) == landMass.find(main)
             out.append(EnclaveRecord(territory: territoryIDs[part.territory], isExclave: exclave, isDetachedPart: apart && !exclave,
                                      surroundedBy: surroundedBy, neighbours: touching[p].map { territoryIDs[$0] }.idSorted(),
-                                     area: part.area, centroid: try centroid(p)))
+                                     area: part.area, perimeter: perimeter(p), centroid: try centroid(p)))
         }
         return out.sorted { a, b in
             a.territory != b.territory ? IDOrder.less(a.territory, b.territory) : (-a.area, a.centroid.x, a.centroid.y) < (-b.area, b.centroid.x, b.centroid.y)

@@ -34,6 +34,8 @@ public struct AreaReport: Sendable {
     public var notes: [String]
     /// What the input made the analysis warn about, and the overlaps found.
     public var warnings: [InputWarning]
+    /// Each area's interval from the territories' accuracy, when it is known (`AreaIntervals.compute`).
+    public var intervals: AreaIntervals?
 }
 
 /// Claims × control × territories at a date (`run`).

@@ -21,16 +21,9 @@ extension BorderReport {
     func pairPieces(_ format: ReportFormat) -> TablePieces {
         let s = statuses, pairs = pairs, intervals = intervals
         let statusIntervals = !(intervals?.byStatus.isEmpty ?? true)
-        func columns(_ name: String, _ hasInterval: Bool) -> [String] {
-            hasInterval && format != .markdown ? [name, name + "_low", name + "_high"] : [name]
-        }
+        func columns(_ name: String, _ hasInterval: Bool) -> [String] { FigureInterval.columns(name, format: format, intervalColumns: hasInterval) }
         func cells(_ metres: Double, _ interval: FigureInterval?) -> [Cell] {
-            guard let interval else { return [.number(metres / 1e3, decimals: 3)] }
-            if format == .markdown { return [.text(interval.text(metres, scale: 1e3, maximum: 3))] }
-            let u = interval.step(scale: 1e3, maximum: 3), d = interval.decimals(scale: 1e3, maximum: 3)
-            return [.number(((metres / 1e3) / u).rounded() * u, decimals: d),
-                    .number(FigureInterval.outward(interval.low / 1e3 / u, .down) * u, decimals: d),
-                    .number(FigureInterval.outward(interval.high / 1e3 / u, .up) * u, decimals: d)]
+            FigureInterval.cells(metres, interval, scale: 1e3, format: format, intervalColumns: interval != nil)
         }
         return TablePieces(columns: ["territory_a", "territory_b", "segments"] + columns("length_km", intervals != nil)
                             + s.flatMap { columns("\($0)_km", statusIntervals) }, count: pairs.count) { range in
@@ -141,7 +134,6 @@ extension BorderReport {
     /// The JSON report with its pairs and tripoints made a piece at a time.
     var jsonDocument: JSONDocument {
         let pairs = pairs, tripoints = tripoints, intervals = intervals
-        func interval(_ i: FigureInterval) -> JSONValue { .array([.number(i.low), .number(i.high)]) }
         var members: [JSONDocument.Member] = [
             .init("source", .value(.string(source))),
             .init("method", .value(.string(method))),
@@ -160,11 +152,11 @@ extension BorderReport {
                     "territories": .array(p.territories.map(JSONValue.string)),
                     "length_m": .number(p.length),
                 ]
-                if let intervals { o["length_m_interval"] = interval(intervals.pairs[k]) }
+                if let intervals { o["length_m_interval"] = intervals.pairs[k].json }
                 o["segments"] = .integer(Int64(p.segments.count))
                 o["by_status"] = .object(JSONObject(p.lengthByStatus.map { JSONMember($0.status, .number($0.length)) }))
                 if let intervals, !intervals.byStatus.isEmpty {
-                    o["by_status_interval"] = .object(JSONObject(zip(p.lengthByStatus, intervals.byStatus[k]).map { JSONMember($0.status, interval($1)) }))
+                    o["by_status_interval"] = .object(JSONObject(zip(p.lengthByStatus, intervals.byStatus[k]).map { JSONMember($0.status, $1.json) }))
                 }
                 return .object(o)
             } }),
@@ -181,7 +173,7 @@ extension BorderReport {
             .init("totals", .value(.object(JSONObject([
                 JSONMember("pairs", .integer(Int64(pairs.count))), JSONMember("segments", .integer(Int64(segmentCount))),
                 JSONMember("length_m", .number(totalLength))]
-                + (intervals.map { [JSONMember("length_m_interval", interval($0.total))] } ?? [])
+                + (intervals.map { [JSONMember("length_m_interval", $0.total.json)] } ?? [])
                 + [JSONMember("tripoints", .integer(Int64(tripoints.count)))])))),
         ]
         if let comparison {

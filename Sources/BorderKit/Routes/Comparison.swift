@@ -141,16 +141,9 @@ public struct Comparison: Sendable {
             let (group, results) = (g.group, g.results)
             for m in measures(results) {
                 for (k, route) in results.enumerated() {
-                    var row: [Cell] = [.text(group.name), .text(route.route.id), .text(m.name)]
-                    if let i = m.intervals[k] {
-                        // The figure to the digits its interval supports, the ends rounded outwards.
-                        let u = i.step(scale: m.scale, maximum: 3), d = i.decimals(scale: m.scale, maximum: 3)
-                        row += [.number((m.values[k] / m.scale / u).rounded() * u, decimals: d),
-                                .number(FigureInterval.outward(i.low / m.scale / u, .down) * u, decimals: d),
-                                .number(FigureInterval.outward(i.high / m.scale / u, .up) * u, decimals: d)]
-                    } else {
-                        row += [m.cells[k]] + (hasIntervals ? [.empty, .empty] : [])
-                    }
+                    let row: [Cell] = [.text(group.name), .text(route.route.id), .text(m.name)]
+                        + (m.intervals[k] == nil ? [m.cells[k]] + (hasIntervals ? [.empty, .empty] : [])
+                           : FigureInterval.cells(m.values[k], m.intervals[k], scale: m.scale, format: .csv, intervalColumns: true))
                     rows.append(row)
                 }
             }

@@ -30,16 +30,9 @@ public struct RouteReport: Sendable {
     func summaryTable(_ format: ReportFormat) -> Table {
         let withIntervals = results.contains { $0.intervals != nil }
         func figure(_ name: String, _ value: Double?, _ interval: FigureInterval?, scale: Double = 1e3) -> [Cell] {
-            guard let value else { return withIntervals && format != .markdown ? [.empty, .empty, .empty] : [.empty] }
-            guard let interval else {
-                return [.number(value / scale, decimals: 3)] + (withIntervals && format != .markdown ? [.empty, .empty] : [])
-            }
-            if format == .markdown { return [.text(interval.text(value, scale: scale, maximum: 3))] }
-            let u = interval.step(scale: scale, maximum: 3), d = interval.decimals(scale: scale, maximum: 3)
-            return [.number((value / scale / u).rounded() * u, decimals: d), .number(FigureInterval.outward(interval.low / scale / u, .down) * u, decimals: d),
-                    .number(FigureInterval.outward(interval.high / scale / u, .up) * u, decimals: d)]
+            FigureInterval.cells(value, interval, scale: scale, format: format, intervalColumns: withIntervals)
         }
-        func columns(_ name: String) -> [String] { withIntervals && format != .markdown ? [name, name + "_low", name + "_high"] : [name] }
+        func columns(_ name: String) -> [String] { FigureInterval.columns(name, format: format, intervalColumns: withIntervals) }
         let near = "within_\(JSONNumberFormat.shortest(options.near / 1e3))_km_of_border_km"
         return Table(columns: ["route"] + columns("length_km") + ["jurisdictions (km, in order of travel)"] + columns("outside_km")
                         + ["crossings", "coast_crossings"] + columns("min_to_border_km") + columns(near) + columns("corridor_km2"),
@@ -117,7 +110,7 @@ public struct RouteReport: Sendable {
             "step_m": .number(options.step), "near_m": .number(options.near), "snap_m": .number(options.snap),
             "routes": .array(results.map { r in
                 let i = r.intervals
-                func interval(_ f: FigureInterval?) -> JSONValue { f.map { .array([.number($0.low), .number($0.high)]) } ?? .null }
+                func interval(_ f: FigureInterval?) -> JSONValue { f?.json ?? .null }
                 var o: JSONObject = [
                     "id": .string(r.route.id), "names": .array(r.route.names.map(JSONValue.string)), "length_m": .number(r.length),
                     "jurisdictions": .array(r.byJurisdiction.map { j in

@@ -48,7 +48,8 @@ extension Geodesic {
     /// The offsets of `line` from `reference`, both lineal, sampled every `spacing` metres along each part of
     /// `line` (`samples(along:every:)`).
     ///
-    /// Each sample's nearest point on `reference` is found in a local azimuthal equidistant projection
+    /// Each sample's nearest point on `reference` (densified to `spacing`, at most 1 km, along its geodesics) is
+    /// found in a local azimuthal equidistant projection
     /// (`+proj=aeqd`, PROJ) centred at `center` (default: the middle of both lines' envelope), with
     /// `GEOSPreparedNearestPoints_r` on the projected reference, so each sample costs a logarithm of the
     /// reference's size; the offset is then the geodesic distance from the sample to that point, so the
@@ -58,7 +59,10 @@ extension Geodesic {
                         center: Position? = nil) throws -> LineOffsets? {
         guard !line.isEmpty, !reference.isEmpty, let e1 = line.envelope, let e2 = reference.envelope else { return nil }
         let projection = try Projection(center: center ?? Self.middle(of: e1.union(e2)))
-        let prepared = try PreparedGeometry(try projection.forward(reference))
+        // The reference densified along its geodesics first, so its projected segments stay within millimetres
+        // of the geodesics (a 500 km straight border would otherwise bow metres away from its chord).
+        let dense = Geometry.multiLineString(MultiLineString(reference.lineStrings.map { LineString(densify($0.positions, maxSegment: min(spacing, 1000))) }))
+        let prepared = try PreparedGeometry(try projection.forward(dense))
         var offsets: [Double] = []
         for part in line.lineStrings {
             for p in samples(along: part.positions, every: spacing) {
