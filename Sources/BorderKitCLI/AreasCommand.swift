@@ -23,7 +23,7 @@ struct AreasCommand: BorderKitSubcommand {
     @Option(help: ArgumentHelp("Pieces below this many m² are listed as slivers (never dropped).", valueName: "m2")) var minArea: Double = 1
     @Option(help: ArgumentHelp("Warn about territories overlapping by more than this many m².", valueName: "m2")) var overlapTolerance: Double = 1
     @Option(help: ArgumentHelp("Name the territories' file this way in the report and messages (a tile: the file it was cut from).", valueName: "name")) var label: String?
-    @Option(help: ArgumentHelp("The territories' positional accuracy in metres: each area gets an interval and is printed to the digits it supports (the embedded territories state theirs).", valueName: "metres")) var accuracy: Double?
+    @OptionGroup var accuracy: AccuracyOption
     @Option(parsing: .unconditional,
             help: ArgumentHelp("Write this tile's part for `merge`: the pieces of the territories whose envelope's lower-left corner lies in [W,E)×[S,N), and the overlaps and land contacts the tile owns (see `partition`; territories only, GeoJSON).", valueName: "W,S,E,N"))
     var ownerExtent: String?
@@ -35,7 +35,6 @@ struct AreasCommand: BorderKitSubcommand {
     func validate() throws {
         if let at, ISODate(at) == nil { throw ValidationError("--at \(at) is not an ISO 8601 date (YYYY-MM-DD)") }
         guard snap >= 0, minArea >= 0, overlapTolerance >= 0 else { throw ValidationError("--snap, --min-area and --overlap-tolerance must be 0 or more") }
-        if let accuracy, !(accuracy >= 0 && accuracy.isFinite) { throw ValidationError("--accuracy must be 0 or more metres") }
         if let ownerExtent {
             guard TileExtent(ownerExtent) != nil else {
                 throw ValidationError("--owner-extent takes W,S,E,N with W < E and S < N, e.g. -10,35,20,60 (got \(ownerExtent))")
@@ -43,7 +42,7 @@ struct AreasCommand: BorderKitSubcommand {
             guard claims == nil, control == nil, snap == 0 else {
                 throw ValidationError("--owner-extent takes territories alone, with no --snap: the overlay of claims and control, and snapped contacts, are not split into tiles yet; run them in one process")
             }
-            guard accuracy == nil else { throw ValidationError("--owner-extent with --accuracy: intervals are of whole totals, which `merge` does not add up; run it in one process") }
+            guard accuracy.accuracy == nil else { throw ValidationError("--owner-extent with --accuracy: intervals are of whole totals, which `merge` does not add up; run it in one process") }
             guard map.map == nil else { throw ValidationError("--map draws the whole file: give it to `merge`'s output's run, not to a tile") }
             guard territories != nil else { throw ValidationError("--owner-extent needs --territories (a tile of `partition`)") }
             guard format == nil || format == .geojson else { throw ValidationError("a tile's part is GeoJSON; `merge` makes md, csv, json or geojson of the parts") }
@@ -69,9 +68,7 @@ struct AreasCommand: BorderKitSubcommand {
         let controlList = try inputs.loadControl()
         var report = try Areas.run(list, claims: claimList, control: controlList, at: at.flatMap(ISODate.init), source: source,
                                    minArea: minArea, snap: snap, overlapTolerance: overlapTolerance, warnings: warnings)
-        // The territories' accuracy: --accuracy, else the embedded territories' provenance, else unknown.
-        let metres = try accuracy ?? (inputs.usesEmbeddedTerritories ? SourceAccuracy.embeddedTerritories(try EmbeddedData.locate())?.metres : nil)
-        if let metres { report.intervals = try AreaIntervals.compute(report, territories: list, accuracy: metres) }
+        if let metres = try accuracy.metres(for: inputs) { report.intervals = try AreaIntervals.compute(report, territories: list, accuracy: metres) }
         for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
         switch kind {
         case .report(.markdown): try output.write(report.markdown)

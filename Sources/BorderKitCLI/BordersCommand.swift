@@ -55,8 +55,7 @@ struct BordersCommand: BorderKitSubcommand {
             help: ArgumentHelp("Report only what this tile owns: pairs whose envelopes' intersection has its lower-left corner in [W,E)×[S,N), tripoints in it (see `partition`; negative values need no '=').", valueName: "W,S,E,N"))
     var ownerExtent: String?
 
-    @Option(help: ArgumentHelp("The territories' positional accuracy in metres: each length gets an interval and is printed to the digits it supports (the embedded territories state theirs).", valueName: "metres"))
-    var accuracy: Double?
+    @OptionGroup var accuracy: AccuracyOption
 
     @Option(help: ArgumentHelp("Territories from another source: each pair's border length in both, and the median and maximum distance between the two lines.", valueName: "file"), completion: .file())
     var compareTerritories: String?
@@ -83,8 +82,7 @@ struct BordersCommand: BorderKitSubcommand {
             // Two territories within the snap whose envelopes do not meet may share no tile: refused, not guessed.
             throw ValidationError("--owner-extent with --snap: territories within the snap of each other whose envelopes do not meet may lie in no common tile; run snapped borders in one process")
         }
-        if let accuracy, !(accuracy >= 0 && accuracy.isFinite) { throw ValidationError("--accuracy must be 0 or more metres") }
-        if ownerExtent != nil, accuracy != nil || compareTerritories != nil {
+        if ownerExtent != nil, accuracy.accuracy != nil || compareTerritories != nil {
             // Intervals and comparisons are of whole pairs and totals, which `merge` does not add up.
             throw ValidationError("--owner-extent with --accuracy or --compare-territories: run the comparison in one process")
         }
@@ -126,7 +124,7 @@ struct BordersCommand: BorderKitSubcommand {
         if let workers { options.workers = workers }
         // The territories' accuracy: --accuracy, else the embedded territories' provenance, else unknown.
         var sourceAccuracy: SourceAccuracy?
-        if let accuracy {
+        if let accuracy = accuracy.accuracy {
             sourceAccuracy = SourceAccuracy(metres: accuracy, statement: "--accuracy \(JSONNumberFormat.shortest(accuracy))")
         } else if inputs.usesEmbeddedTerritories, ownerExtent == nil {
             sourceAccuracy = try SourceAccuracy.embeddedTerritories(try EmbeddedData.locate())

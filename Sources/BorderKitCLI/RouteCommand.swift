@@ -52,9 +52,7 @@ struct RouteCommand: BorderKitSubcommand {
         var o = input.options
         if let workers { o.workers = max(1, workers) }
         // The embedded territories state their accuracy (provenance `accuracy_m`); a user's file, with --accuracy.
-        if o.territoryAccuracy == nil, inputs.usesEmbeddedTerritories {
-            o.territoryAccuracy = try SourceAccuracy.embeddedTerritories(try EmbeddedData.locate())?.metres
-        }
+        o.territoryAccuracy = try input.accuracy.metres(for: inputs)
         let progress: (@Sendable (Int, Int) -> Void)? = FileIO.standardErrorIsTerminal && chosen.count > 1 ? showRouteProgress : nil
         // The borders once, with their status: the routes are measured against them and the map draws them.
         let statusLines = try inputs.loadStatusLines()

@@ -11,13 +11,11 @@ struct RouteInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Corridor total width, km (0: none).", valueName: "km")) var corridor: Double = 5
     @Option(help: ArgumentHelp("Tolerance in metres: shorter pieces merge; closer than this runs along a border.", valueName: "metres")) var snap: Double = 100
 
-    @Option(help: ArgumentHelp("The territories' positional accuracy in metres: each figure gets an interval and is printed to the digits it supports (the embedded territories state theirs).", valueName: "metres")) var accuracy: Double?
+    @OptionGroup var accuracy: AccuracyOption
     @Option(help: ArgumentHelp("The routes' positional accuracy in metres, for routes without an accuracy_m property.", valueName: "metres")) var routeAccuracy: Double?
 
     func validate() throws {
-        for (name, value) in [("--accuracy", accuracy), ("--route-accuracy", routeAccuracy)] {
-            if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(name) must be 0 or more metres") }
-        }
+        if let routeAccuracy, !(routeAccuracy >= 0 && routeAccuracy.isFinite) { throw ValidationError("--route-accuracy must be 0 or more metres") }
         guard step > 0, near >= 0, corridor >= 0, snap >= 0 else {
             throw ValidationError("--step must be positive; --near, --corridor and --snap 0 or more")
         }
@@ -33,7 +31,6 @@ struct RouteInputOptions: ParsableArguments {
         o.near = near * 1e3
         o.corridor = corridor * 1e3
         o.snap = snap
-        o.territoryAccuracy = accuracy
         o.routeAccuracy = routeAccuracy
         return o
     }

@@ -166,7 +166,7 @@ def main():
             expected, paths, errors = load(driver, folder / "borders.html")
             report(paths == expected and not errors, f"report: borders.html's map has {paths} interactive paths for {expected} features")
             heads = [h for h in driver.find_elements(By.CSS_SELECTOR, "table.sortable th") if h.text.strip() == "length_km"]
-            lengths = lambda: [float(r.find_elements(By.TAG_NAME, "td")[3].text) for r in heads[0].find_element(By.XPATH, "./ancestor::table").find_elements(By.CSS_SELECTOR, "tbody tr")]
+            lengths = lambda: [float(r.find_elements(By.TAG_NAME, "td")[3].text.split()[0]) for r in heads[0].find_element(By.XPATH, "./ancestor::table").find_elements(By.CSS_SELECTOR, "tbody tr")]
             before = lengths()
             driver.execute_script("arguments[0].scrollIntoView();", heads[0])
             heads[0].click()

@@ -23,6 +23,9 @@ struct HTMLMapLayers {
         }
         func km(_ metres: Double) -> String { JSONNumberFormat.fixedPadded(metres / 1e3, decimals: 3) + " km" }
         func km2(_ m2: Double) -> String { JSONNumberFormat.fixedPadded(m2 / 1e6, decimals: 3) + " km²" }
+        // A figure with its interval, as the reports print it ("850 (750–860) km"), where the accuracy is known.
+        func km(_ metres: Double, _ interval: FigureInterval?) -> String { interval.map { $0.text(metres, scale: 1e3, maximum: 3) + " km" } ?? km(metres) }
+        func km2(_ m2: Double, _ interval: FigureInterval?) -> String { interval.map { $0.text(m2, scale: 1e6, maximum: 3) + " km²" } ?? km2(m2) }
         func on(_ layer: MapLayer) -> Bool { scene.layers.contains(layer) }
         let names = Dictionary(scene.territories.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         func name(_ id: String?) -> String { id.map { names[$0] ?? $0 } ?? "outside every territory" }
@@ -45,12 +48,12 @@ struct HTMLMapLayers {
         // The pieces of `areas`: who claims and who holds each part of each territory, with its area.
         if on(.territories), !scene.pieces.isEmpty {
             var layer = Layer(name: "Who holds what")
-            for piece in scene.pieces {
+            for (k, piece) in scene.pieces.enumerated() {
                 let colour = partyColour(piece.holder)
                 layer.features.append(Feature(geometry: try simple(piece.geometry), style: [
                     "color": .string(colour), "weight": .number(0.8), "fillColor": .string(colour), "fillOpacity": .number(0.08),
                 ], popup: [("territory", name(piece.territory)), ("claimed by", piece.claimants.isEmpty ? "nobody beyond the territory" : piece.claimants.joined(separator: ", ")),
-                           ("held by", piece.holder), ("area", km2(piece.area))]))
+                           ("held by", piece.holder), ("area", km2(piece.area, k < scene.pieceAreaIntervals.count ? scene.pieceAreaIntervals[k] : nil))]))
             }
             layers.append(layer)
         }
@@ -85,7 +88,7 @@ struct HTMLMapLayers {
                 layer.features.append(Feature(geometry: try simple(.lineString(b.line)), style: [
                     "color": .string(s.colour), "weight": .number(s.width + 0.6), "dashArray": s.dash.map(JSONValue.string) ?? .null, "fill": .bool(false),
                 ], popup: [("border", b.territories.map(name).joined(separator: " – ")), ("status", scene.borderStatusKnown ? b.status : "not given"),
-                           ("length of the border", km(pairLength[b.territories] ?? b.length)), ("this segment", km(b.length))]))
+                           ("length of the border", km(pairLength[b.territories] ?? b.length, scene.pairLengthIntervals[b.territories])), ("this segment", km(b.length))]))
             }
             layers.append(layer)
         }
@@ -94,10 +97,10 @@ struct HTMLMapLayers {
             for (i, r) in scene.routes.enumerated() {
                 var rows = [("route", r.route.name)]
                 if let m = r.result {
-                    rows.append(("length", km(m.length)))
-                    rows += m.byJurisdiction.map { ("in \(name($0.id))", km($0.length)) }
+                    rows.append(("length", km(m.length, m.intervals?.length)))
+                    rows += m.byJurisdiction.map { ("in \(name($0.id))", km($0.length, m.intervals?.byJurisdiction[$0.id])) }
                     rows.append(("border crossings", String(m.borderCrossings.count)))
-                    if let n = m.nearestBorder { rows.append(("closest to a border", km(n.distance))) }
+                    if let n = m.nearestBorder { rows.append(("closest to a border", km(n.distance, m.intervals?.nearestBorder))) }
                     rows += m.closestApproaches.map { ("closest to \(name($0.territory))", km($0.distance)) }
                 }
                 layer.features.append(Feature(geometry: try simple(r.route.geometry), style: [
@@ -116,11 +119,12 @@ struct HTMLMapLayers {
             }
             layers.append(layer)
         }
-        let marked = on(.enclaves) ? scene.enclaves.filter { $0.isExclave || $0.surroundedBy != nil } : []
+        let marked = on(.enclaves) ? scene.enclaves.indices.filter { scene.enclaves[$0].isExclave || scene.enclaves[$0].surroundedBy != nil } : []
         if !marked.isEmpty {
             var layer = Layer(name: "Exclaves and enclaves")
-            for e in marked {
-                var rows = [(e.kind, name(e.territory)), ("area", km2(e.area))]
+            for k in marked {
+                let e = scene.enclaves[k]
+                var rows = [(e.kind, name(e.territory)), ("area", km2(e.area, k < scene.enclaveAreaIntervals.count ? scene.enclaveAreaIntervals[k] : nil))]
                 if let s = e.surroundedBy { rows.append(("surrounded by", name(s))) }
                 if !e.neighbours.isEmpty { rows.append(("neighbours", e.neighbours.map(name).joined(separator: ", "))) }
                 layer.features.append(Feature(geometry: .point(Point(e.centroid)), style: [

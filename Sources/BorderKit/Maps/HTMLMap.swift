@@ -152,7 +152,7 @@ public enum HTMLMap {
                 heads.forEach(function (h) { h.removeAttribute("data-sorted"); });
                 th.setAttribute("data-sorted", up ? " ▲" : " ▼");
                 var rows = Array.prototype.slice.call(body.rows);
-                function key(r) { var t = r.cells[col] ? r.cells[col].textContent.trim() : ""; var n = parseFloat(t.replace(/,/g, "")); return isNaN(n) || !/^-?[0-9.,]+$/.test(t) ? t : n; }
+                function key(r) { var t = r.cells[col] ? r.cells[col].textContent.trim() : ""; var n = parseFloat(t.replace(/,/g, "")); return isNaN(n) || !/^-?[0-9.,]+( \\([-0-9.,]+–[-0-9.,]+\\))?$/.test(t) ? t : n; }
                 rows.sort(function (a, b) {
                   var x = key(a), y = key(b);
                   var c = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y));

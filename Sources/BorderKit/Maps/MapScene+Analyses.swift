@@ -7,6 +7,9 @@ extension MapScene {
         var scene = MapScene(title: "Shared borders by status" + titleSuffix(report.source))
         scene.territories = territories
         scene.borders = report.pairs.flatMap(\.segments)
+        if let i = report.intervals {
+            scene.pairLengthIntervals = Dictionary(zip(report.pairs.map(\.territories), i.pairs), uniquingKeysWith: { a, _ in a })
+        }
         scene.tripoints = report.tripoints
         scene.credits = credits
         scene.layers = [.territories, .graticule, .borders, .tripoints, .labels]
@@ -23,6 +26,8 @@ extension MapScene {
         scene.control = control.filter { $0.period.holds(at: report.at) }
         scene.enclaves = report.enclaves
         scene.pieces = report.pieces
+        scene.pieceAreaIntervals = report.intervals?.pieces ?? []
+        scene.enclaveAreaIntervals = report.intervals?.enclaves ?? []
         scene.date = report.at?.description
         scene.credits = credits
         scene.layers = [.territories, .graticule, .claims, .control, .enclaves, .labels]

@@ -62,6 +62,12 @@ public struct MapScene: Sendable {
     public var enclaves: [EnclaveRecord] = []
     /// The pieces of `areas` (territory × claimants × holder), for the interactive map's popups.
     public var pieces: [AreaPiece] = []
+    /// Each pair's border length interval, by the pair's ids, where the accuracy is known (popups show it).
+    public var pairLengthIntervals: [[String]: FigureInterval] = [:]
+    /// Each piece's area interval, in the order of `pieces`, where the accuracy is known.
+    public var pieceAreaIntervals: [FigureInterval] = []
+    /// Each enclave record's area interval, in the order of `enclaves`, where the accuracy is known.
+    public var enclaveAreaIntervals: [FigureInterval] = []
     /// Claims, hatched per claimant.
     public var claims: [Claim] = []
     /// Control, hatched per holder.

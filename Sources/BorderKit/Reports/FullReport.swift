@@ -30,9 +30,13 @@ public enum FullReport {
         var index: [[Cell]] = []
         func dataLinks(_ base: String) -> String { "[GeoJSON](\(base).geojson) · [CSV](\(base).csv) · [JSON](\(base).json)" }
 
+        // The territories' accuracy, where they state it (the embedded ones): every figure then has its interval.
+        let accuracy = embedded ? try SourceAccuracy.embeddedTerritories(try EmbeddedData.locate()) : nil
+
         // Borders.
         progress?("borders")
-        let borders = try Borders.run(territories, status: try inputs.loadStatusLines(), source: source, warnings: warnings)
+        var borders = try Borders.run(territories, status: try inputs.loadStatusLines(), source: source, warnings: warnings)
+        if let accuracy { borders.intervals = try BorderIntervals.compute(borders, accuracy: accuracy) }
         let borderCredits = try inputs.credits(routesShown: false)
         let borderScene = try MapScene.borders(borders, territories: territories, credits: borderCredits)
         try addPage("borders.md", page(borders.markdown, map: "borders.svg", alt: "Shared borders by status", files: dataLinks("borders")), scene: borderScene)
@@ -58,7 +62,8 @@ public enum FullReport {
             for (k, at) in states.enumerated() {
                 let name = at.map { "areas-\($0)" } ?? "areas-latest"
                 progress?(name)
-                let report = try Areas.run(territories, claims: claims, control: control, at: at, source: source, warnings: warnings)
+                var report = try Areas.run(territories, claims: claims, control: control, at: at, source: source, warnings: warnings)
+                if let metres = accuracy?.metres { report.intervals = try AreaIntervals.compute(report, territories: territories, accuracy: metres) }
                 let scene = try MapScene.areas(report, territories: territories, claims: claims, control: control, credits: borderCredits)
                 try addPage("\(name).md", page(report.markdown, map: "\(name).svg", alt: "Claims and control \(at.map { "on \($0)" } ?? "(latest state)")", files: dataLinks(name)), scene: scene)
                 add("\(name).svg", try MapRenderer.svg(scene))
@@ -92,8 +97,9 @@ public enum FullReport {
             let layer = try inputs.loadRouteLayer()
             let routes = layer.routes
             let context = try RouteContext(territories: territories, borders: borders)
-            let results = try Routes.run(routes, context: context)
-            let options = RouteOptions()
+            var options = RouteOptions()
+            options.territoryAccuracy = accuracy?.metres
+            let results = try Routes.run(routes, context: context, options: options)
             let named = Comparison.named(layer.groups, from: results).filter { !$0.results.isEmpty }
             let groups = !named.isEmpty ? named
                 : [Comparison.GroupResult(group: Comparison.Group(name: "Routes", question: "Every route of the input, side by side.", routeIDs: results.map(\.route.id)), results: results)]
