@@ -42,9 +42,9 @@ public struct AreaIntervals: Sendable {
         let g = Geodesic.wgs84
         func of(_ geometry: Geometry, area: Double) throws -> FigureInterval {
             guard a > 0, let box = geometry.envelope else { return FigureInterval(low: area, high: area) }
-            let projection = try Projection(center: Geodesic.middle(of: box))
-            let local = try projection.forward(geometry)
-            func buffered(_ d: Double) throws -> Double { g.area(of: try projection.inverse(try local.buffer(d))) }
+            let projection = AzimuthalEquidistant(center: Geodesic.middle(of: box))
+            let local = projection.forward(geometry)
+            func buffered(_ d: Double) throws -> Double { g.area(of: projection.inverse(try local.buffer(d))) }
             return FigureInterval(low: try buffered(-a), high: try buffered(a)).including(area)
         }
         let pieces = try report.pieces.map { try of($0.geometry, area: $0.area) }
@@ -57,8 +57,20 @@ public struct AreaIntervals: Sendable {
         }
         let outlines = Dictionary(territories.map { ($0.id, $0.geometry) }, uniquingKeysWith: { a, _ in a })
         var byTerritory: [String: FigureInterval] = [:]
+        // A territory that is one piece (no claim or control divides it) has that piece's interval: buffered once.
+        var onlyPiece: [String: Int] = [:], pieceCount: [String: Int] = [:]
+        for (k, p) in report.pieces.enumerated() {
+            guard let t = p.territory else { continue }
+            pieceCount[t, default: 0] += 1
+            onlyPiece[t] = k
+        }
         for t in report.byTerritory {
-            byTerritory[t.key] = try outlines[t.key].map { try of($0, area: t.area) } ?? FigureInterval(low: t.area, high: t.area)
+            guard let outline = outlines[t.key] else { byTerritory[t.key] = FigureInterval(low: t.area, high: t.area); continue }
+            if pieceCount[t.key] == 1, let k = onlyPiece[t.key], report.pieces[k].geometry == outline {
+                byTerritory[t.key] = pieces[k]
+            } else {
+                byTerritory[t.key] = try of(outline, area: t.area)
+            }
         }
         return AreaIntervals(accuracy: a, pieces: pieces, byTerritory: byTerritory, byClaimant: byClaimant, byHolder: byHolder,
                              heldInside: held, enclaves: report.enclaves.map { interval(area: $0.area, perimeter: $0.perimeter, polygons: 1, accuracy: a) })

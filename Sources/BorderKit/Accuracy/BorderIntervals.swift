@@ -45,7 +45,7 @@ public struct BorderIntervals: Sendable {
                 if let a = accuracy.metres, a > 0 {
                     let merged = try Geometry.multiLineString(MultiLineString(p.segments.map(\.line))).lineMerged()
                     guard let box = merged.envelope else { return (whole, statuses) }
-                    let projection = try Projection(center: Geodesic.middle(of: box))
+                    let projection = AzimuthalEquidistant(center: Geodesic.middle(of: box))
                     whole = try interval(of: merged.lineStrings, accuracy: a, projection: projection)
                     let order = p.lengthByStatus.map(\.status)
                     var perStatus = [FigureInterval](repeating: FigureInterval(low: 0, high: 0), count: order.count)
@@ -66,13 +66,13 @@ public struct BorderIntervals: Sendable {
     }
 
     /// The interval of the total length of `lines` at accuracy `a` metres (see the type's method).
-    static func interval(of lines: [LineString], accuracy a: Double, projection: Projection) throws -> FigureInterval {
+    static func interval(of lines: [LineString], accuracy a: Double, projection: AzimuthalEquidistant) throws -> FigureInterval {
         let g = Geodesic.wgs84
         var low = 0.0, high = 0.0
         for line in lines where line.positions.count > 1 {
             let length = g.length(line.positions)
             let ends = line.positions.first == line.positions.last ? 0.0 : 2.0
-            let simple = try projection.inverse(try projection.forward(.lineString(line)).simplified(tolerance: a))
+            let simple = projection.inverse(try projection.forward(.lineString(line)).simplified(tolerance: a))
             low += max(0, g.length(of: simple) - ends * a)
             high += length + ends * a
         }

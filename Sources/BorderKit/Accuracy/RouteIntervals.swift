@@ -52,8 +52,8 @@ public struct RouteIntervals: Sendable, Hashable {
             let full = g.length(part)
             var simple = full
             if r > 0, let box = Geometry.lineString(LineString(part)).envelope {
-                let projection = try Projection(center: Geodesic.middle(of: box))
-                simple = g.length(of: try projection.inverse(try projection.forward(.lineString(LineString(part))).simplified(tolerance: r)))
+                let projection = AzimuthalEquidistant(center: Geodesic.middle(of: box))
+                simple = g.length(of: projection.inverse(try projection.forward(.lineString(LineString(part))).simplified(tolerance: r)))
             }
             length = length + FigureInterval(low: max(0, simple - 2 * r), high: full + 2 * r)
         }
@@ -149,10 +149,10 @@ public struct RouteIntervals: Sendable, Hashable {
         guard let t = context.territories.first(where: { $0.id == id }), let box = c.geometry.envelope else { return FigureInterval(low: 0, high: 0) }
         let margin = (2 * a + 1000) / 111_000 / max(0.1, cos(min(abs(box.minY), abs(box.maxY), 89) * .pi / 180))
         let clipped = try t.geometry.intersection(box.expanded(by: margin).polygon)
-        let projection = try Projection(center: Geodesic.middle(of: box))
-        let corridor = try projection.forward(c.geometry), local = try projection.forward(clipped)
+        let projection = AzimuthalEquidistant(center: Geodesic.middle(of: box))
+        let corridor = projection.forward(c.geometry), local = projection.forward(clipped)
         func area(_ d: Double) throws -> Double {
-            Geodesic.wgs84.area(of: try projection.inverse(try corridor.intersection(try local.buffer(d))))
+            Geodesic.wgs84.area(of: projection.inverse(try corridor.intersection(try local.buffer(d))))
         }
         return FigureInterval(low: try area(-a), high: try area(a))
     }

@@ -50,7 +50,7 @@ extension Geodesic {
     ///
     /// Each sample's nearest point on `reference` (densified to `spacing`, at most 1 km, along its geodesics) is
     /// found in a local azimuthal equidistant projection
-    /// (`+proj=aeqd`, PROJ) centred at `center` (default: the middle of both lines' envelope), with
+    /// (`AzimuthalEquidistant`, geodesic) centred at `center` (default: the middle of both lines' envelope), with
     /// `GEOSPreparedNearestPoints_r` on the projected reference, so each sample costs a logarithm of the
     /// reference's size; the offset is then the geodesic distance from the sample to that point, so the
     /// projection decides only which point is nearest (its scale error, 7% at 4,000 km from the centre, changes
@@ -58,16 +58,16 @@ extension Geodesic {
     public func offsets(of line: Geometry, from reference: Geometry, every spacing: Double = 1000,
                         center: Position? = nil) throws -> LineOffsets? {
         guard !line.isEmpty, !reference.isEmpty, let e1 = line.envelope, let e2 = reference.envelope else { return nil }
-        let projection = try Projection(center: center ?? Self.middle(of: e1.union(e2)))
+        let projection = AzimuthalEquidistant(center: center ?? Self.middle(of: e1.union(e2)))
         // The reference densified along its geodesics first, so its projected segments stay within millimetres
         // of the geodesics (a 500 km straight border would otherwise bow metres away from its chord).
         let dense = Geometry.multiLineString(MultiLineString(reference.lineStrings.map { LineString(densify($0.positions, maxSegment: min(spacing, 1000))) }))
-        let prepared = try PreparedGeometry(try projection.forward(dense))
+        let prepared = try PreparedGeometry(projection.forward(dense))
         var offsets: [Double] = []
         for part in line.lineStrings {
             for p in samples(along: part.positions, every: spacing) {
-                let nearest = try prepared.nearestPoints(.point(Point(try projection.forward(p)))).onSelf
-                offsets.append(distance(p, try projection.inverse(nearest)))
+                let nearest = try prepared.nearestPoints(.point(Point(projection.forward(p)))).onSelf
+                offsets.append(distance(p, projection.inverse(nearest)))
             }
         }
         guard !offsets.isEmpty else { return nil }
