@@ -110,10 +110,9 @@ public struct RouteIntervals: Sendable, Hashable {
         // The lines the crossing is on: the pair's border, else the territory's rings (a coast).
         var lines: [[Position]] = []
         if let from = c.from, let to = c.to {
-            let pair = [from, to].sorted()
-            lines = context.borders.filter { $0.territories.sorted() == pair }.map(\.line.positions)
-        } else if let id = c.from ?? c.to, let t = context.territories.first(where: { $0.id == id }) {
-            lines = t.geometry.polygons.flatMap(\.rings)
+            lines = (context.bordersOfPair[SourceAccuracy.key([from, to])] ?? []).map { context.borders[$0].line.positions }
+        } else if let id = c.from ?? c.to, let k = context.territoryIndex[id] {
+            lines = context.territories[k].geometry.polygons.flatMap(\.rings)
         }
         var best: (d: Double, a: Position, b: Position)?
         for line in lines {
@@ -146,7 +145,8 @@ public struct RouteIntervals: Sendable, Hashable {
     /// corridor's box widened by twice `a` (so its cut edges stay clear of the corridor), buffered in an azimuthal
     /// equidistant projection centred on the corridor, met with the corridor, areas geodesic.
     static func corridorInterval(_ c: Corridor, territory id: String, accuracy a: Double, context: RouteContext) throws -> FigureInterval {
-        guard let t = context.territories.first(where: { $0.id == id }), let box = c.geometry.envelope else { return FigureInterval(low: 0, high: 0) }
+        guard let k = context.territoryIndex[id], let box = c.geometry.envelope else { return FigureInterval(low: 0, high: 0) }
+        let t = context.territories[k]
         let margin = (2 * a + 1000) / 111_000 / max(0.1, cos(min(abs(box.minY), abs(box.maxY), 89) * .pi / 180))
         let clipped = try t.geometry.intersection(box.expanded(by: margin).polygon)
         let projection = AzimuthalEquidistant(center: Geodesic.middle(of: box))

@@ -167,6 +167,10 @@ public struct RouteContext: Sendable {
     /// For each piece, the index of its border in `borders`.
     var pieceBorder: [Int]
     static let pieceVertices = 9
+    /// The indices in `borders` of each pair's lines, keyed by `SourceAccuracy.key` of the two ids (for the
+    /// border a crossing crosses, `RouteIntervals`), and each territory's index by id: found by hashing, not a scan.
+    var bordersOfPair: [String: [Int]] = [:]
+    var territoryIndex: [String: Int] = [:]
 
     /// The context of `territories`, finding their borders (`Borders.run`, on one thread: routes run in parallel).
     public init(territories: [Territory]) throws {
@@ -197,6 +201,8 @@ public struct RouteContext: Sendable {
     /// The context from border segments already computed on the same territories.
     public init(territories: [Territory], segments: [BorderSegment]) throws {
         self.territories = territories
+        for (k, t) in territories.enumerated() where territoryIndex[t.id] == nil { territoryIndex[t.id] = k }
+        for (k, s) in segments.enumerated() { bordersOfPair[SourceAccuracy.key(s.territories), default: []].append(k) }
         borders = segments.map { s in
             var dense = s
             dense.line = LineString(Geodesic.wgs84.densify(s.line.positions, maxSegment: 1_000))
