@@ -138,8 +138,7 @@ struct BordersCommand: BorderKitSubcommand {
                                      progress: progress)
         if let extent = ownerExtent.flatMap(TileExtent.init) { report = report.owned(by: extent, territories: list) }
         if let compareTerritories {
-            var other = InputSet(territories: compareTerritories, idProperty: compareIdProperty ?? idProperty)
-            other.layer = nil
+            let other = InputSet(territories: compareTerritories, idProperty: compareIdProperty ?? idProperty)
             let loadedOther = try other.loadTerritories()
             for w in loadedOther.warnings { FileIO.writeToStandardError("borderkit: warning: \(w)\n") }
             var otherOptions = options

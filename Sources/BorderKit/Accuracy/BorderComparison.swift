@@ -31,7 +31,7 @@ public struct BorderComparison: Sendable {
     /// Compares the borders of `report` with those of `other` (both run with `BorderOptions.keepsLines`), pair by pair,
     /// matched by the two ids; the offsets on `workers` threads, each with its own GEOS context.
     public static func compare(_ report: BorderReport, with other: BorderReport, workers: Int? = nil) throws -> BorderComparison {
-        func key(_ t: [String]) -> String { t.sorted().joined(separator: "\u{0}") }
+        let key = SourceAccuracy.key
         let theirs = Dictionary(other.pairs.map { (key($0.territories), $0) }, uniquingKeysWith: { a, _ in a })
         let ours = Set(report.pairs.map { key($0.territories) })
         let jobs: [(mine: PairBorder?, theirs: PairBorder?)] = report.pairs.map { ($0, theirs[key($0.territories)]) }
