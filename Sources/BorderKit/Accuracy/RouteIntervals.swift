@@ -60,11 +60,15 @@ public struct RouteIntervals: Sendable, Hashable {
         // Each stretch's ends: a crossing moves by a / sin θ (at most to the neighbouring crossings); a part's end by r.
         let path = RoutePath(result.route)
         let stretches = result.stretches
+        // Each crossing by its part and metre (the same sums as the stretches' ends): found by hashing, so a route of
+        // many crossings is not scanned once per stretch.
+        struct At: Hashable { let part: Int, at: Double }
+        let crossingAt = Dictionary(result.crossings.map { (At(part: $0.part, at: $0.at), $0) }, uniquingKeysWith: { a, _ in a })
         var perStretch: [FigureInterval] = []
         for (k, s) in stretches.enumerated() {
             var shrink = 0.0, grow = 0.0
             for (end, neighbour) in [(s.from, k > 0 ? stretches[k - 1] : nil), (s.to, k + 1 < stretches.count ? stretches[k + 1] : nil)] {
-                if let n = neighbour, n.part == s.part, let c = result.crossings.first(where: { $0.part == s.part && abs($0.at - end) < 1e-6 }) {
+                if let n = neighbour, n.part == s.part, let c = crossingAt[At(part: s.part, at: end)] {
                     let shift = try crossingShift(c, accuracy: a, path: path, context: context)
                     shrink += min(shift, s.length)
                     grow += min(shift, n.length)
