@@ -77,7 +77,7 @@ struct MapCommand: BorderKitSubcommand {
             let report = try Borders.run(list, status: statusLines, source: source, warnings: warnings)
             if !layerSet.isDisjoint(with: [.borders, .tripoints]) {
                 scene.borders = report.pairs.flatMap(\.segments)
-                scene.tripoints = report.tripoints
+                scene.tripoints = Array(report.tripoints)
             }
             borders = report
         }

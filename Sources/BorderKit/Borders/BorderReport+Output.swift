@@ -3,12 +3,12 @@ import GeoCore
 /// `borders` reports: GeoJSON segments and tripoints; JSON in metres; Markdown and CSV in km, one row per pair.
 extension BorderReport {
     /// Every status that occurs, sorted.
-    public var statuses: [String] { Array(Set(pairs.flatMap { $0.segments.map(\.status) })).sorted() }
+    public var statuses: [String] { pairs.statusNames }
 
     /// Geodesic metres of all pairs' borders.
-    public var totalLength: Double { pairs.reduce(0) { $0 + $1.length } }
+    public var totalLength: Double { pairs.indices.reduce(0) { $0 + pairs.length(at: $1) } }
     /// The number of segments of all pairs.
-    public var segmentCount: Int { pairs.reduce(0) { $0 + $1.segments.count } }
+    public var segmentCount: Int { pairs.segmentCount }
 
     private func label(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
 

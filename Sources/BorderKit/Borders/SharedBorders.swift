@@ -31,8 +31,6 @@ public struct PairBorder: Sendable, Hashable {
     public var segments: [BorderSegment]
     /// Where the two touch only at points (no shared line there).
     public var touchPoints: [Position]
-    /// The border's nodes: the ends of its line-merged lines, and the touch points (for tripoints).
-    public var nodes: [Position]
     /// Geodesic area in m² on WGS84 where the two territories overlap (0 in a clean coverage).
     public var overlapArea: Double = 0
     /// Geodesic length of the whole border, metres.
@@ -91,6 +89,8 @@ public struct BorderOptions: Sendable {
     /// Whether exact borders of valid territories are first looked for among the edges both rings hold
     /// (`SharedEdges`); off, every pair goes through GEOS's overlay (the reference the tests compare with).
     var matchesSharedEdges = true
+    /// Candidate pairs computed together before their results are taken in order (tests make it small).
+    var pairChunk = 1 << 16
     /// The default options: exact, every pair, one worker per processor.
     public init() {}
 }
@@ -103,12 +103,12 @@ public struct BorderReport: Sendable {
     public var method: String
     /// The snap used, metres (0: exact).
     public var snap: Double
-    /// Every pair with a border of positive length, in `IDOrder`.
-    public var pairs: [PairBorder]
+    /// Every pair with a border of positive length, in `IDOrder` (held as columns).
+    public var pairs: PairBorders
     /// Pairs that touch only at points.
     public var pointContacts: [PairBorder]
-    /// Nodes where three or more territories meet.
-    public var tripoints: [Tripoint]
+    /// Nodes where three or more territories meet (held as columns).
+    public var tripoints: Tripoints
     /// Pairs that overlap by more than `BorderOptions.overlapTolerance`, sorted by ids.
     public var overlaps: [TerritoryOverlap] = []
     /// What the input made the analysis warn about, and the overlaps found.
@@ -138,82 +138,30 @@ public enum Borders {
                            warnings: [InputWarning] = [], options: BorderOptions = BorderOptions(),
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BorderReport {
         // Each territory's envelope once: the candidates' search and every pair of a territory use it.
-        let envelopes = territories.map(\.geometry.envelope)
+        var envelopes = territories.map(\.geometry.envelope)
+        let ids = territories.map(\.id)
         // Pairs handed out, and so kept, in the order the report lists them (IDOrder of their two ids): an
-        // integer sort of the candidates instead of a sort of the borders by their ids' strings.
-        let rank = IDOrder.ranks(territories.map(\.id))
-        var byRank = [Int](repeating: 0, count: territories.count)
-        for (i, r) in rank.enumerated() { byRank[Int(r)] = i }
-        let candidates = try candidatePairs(territories, envelopes: envelopes, options: options).map { p -> UInt64 in
+        // integer sort of the candidates instead of a sort of the borders by their ids' strings. Each candidate
+        // is its two ranks in one integer, the lower first.
+        let rank = IDOrder.ranks(ids)
+        var byRank = [Int32](repeating: 0, count: territories.count)
+        for (i, r) in rank.enumerated() { byRank[Int(r)] = Int32(i) }
+        var candidates = try candidatePairs(territories, envelopes: envelopes, options: options).map { p -> UInt64 in
             let (a, b) = (rank[p.0], rank[p.1])
             return UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
-        }.sorted().map { key -> (Int, Int) in
-            (byRank[Int(key >> 32)], byRank[Int(key & 0xFFFF_FFFF)])
         }
-        // The shared-edge path's runs of edges per territory, built once on every worker.
-        let indexes = Locked([SharedEdges.Index?](repeating: nil, count: options.snap == 0 && options.matchesSharedEdges ? territories.count : 0))
-        if options.snap == 0 && options.matchesSharedEdges && !candidates.isEmpty {
-            try Parallel.forEach(count: territories.count, workers: max(1, min(options.workers, territories.count))) { _ in { k in
-                guard territories[k].isKnownValid, let index = SharedEdges.Index(territories[k].geometry) else { return }
-                indexes.withLock { $0[k] = index }
-            } }
-        }
-        let index = indexes.withLock { $0 }
-        let results = Locked([PairOutcome?](repeating: nil, count: candidates.count))
-        let done = Locked(0)
-        let workers = max(1, min(options.workers, candidates.count))
-        if !candidates.isEmpty {
-            try Parallel.forEach(count: candidates.count, workers: workers) { _ in
-                var scratch = SharedEdges.Scratch()
-                return { k in
-                let (i, j) = candidates[k]
-                let outcome: PairOutcome
-                do {
-                    let ids = rank[i] < rank[j] ? [territories[i].id, territories[j].id] : [territories[j].id, territories[i].id]
-                    let found = try pairResult(territories[i], territories[j], ids: ids, status: status, options: options,
-                                               envelopes: Envelopes(first: envelopes[i], second: envelopes[j]),
-                                               indexes: index.isEmpty ? nil : SharedEdges.Indexes(first: index[i], second: index[j]), scratch: &scratch)
-                    outcome = .done(found.border, fromSharedEdges: found.fromSharedEdges)
-                } catch {
-                    outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
-                }
-                results.withLock { $0[k] = outcome }
-                let n = done.withLock { $0 += 1; return $0 }
-                progress?(n, candidates.count)
-                }
-            }
-        }
-        var pairs: [PairBorder] = [], contacts: [PairBorder] = [], overlaps: [TerritoryOverlap] = []
-        var pairsFromSharedEdges = 0
-        // Each kept border's two territories (indices), for the tripoints.
-        var pairAt: [SIMD2<Int32>] = [], contactAt: [SIMD2<Int32>] = []
-        // Taken out of the lock and let go one by one: pairs that do not touch free their memory here.
-        var outcomes = results.withLock { r in
-            defer { r = [] }
-            return r
-        }
-        pairs.reserveCapacity(outcomes.count)
-        for k in outcomes.indices {
-            let outcome = outcomes[k]
-            outcomes[k] = nil
-            switch outcome {
-            case .done(let p, let fromSharedEdges)?:
-                if fromSharedEdges { pairsFromSharedEdges += 1 }
-                let at = SIMD2(Int32(candidates[k].0), Int32(candidates[k].1))
-                if !p.segments.isEmpty {
-                    pairs.append(p)
-                    pairAt.append(at)
-                } else if !p.touchPoints.isEmpty {
-                    contacts.append(p)
-                    contactAt.append(at)
-                }
-                if p.overlapArea > options.overlapTolerance { overlaps.append(TerritoryOverlap(territories: p.territories, area: p.overlapArea)) }
-            case .failed(let message)?: throw InputError("border of \(message)")
-            case nil: break
-            }
-        }
+        candidates.sort()
+        // In chunks, each let go when its pairs are done.
+        let chunk = max(1, options.pairChunk)
+        var chunks = stride(from: 0, to: candidates.count, by: chunk).map { Array(candidates[$0..<min($0 + chunk, candidates.count)]) }
+        candidates = []
+        let found = try pairs(of: territories, candidates: &chunks, byRank: byRank, ids: ids, envelopes: envelopes, status: status,
+                              options: options, progress: progress)
+        // Let go of what the pairs needed before the tripoints are made.
+        envelopes = []
+        var nodes = found.nodes
         // Already in IDOrder: the candidates were.
-        overlaps.sort { IDOrder.precedes($0.territories, $1.territories) }
+        let overlaps = found.overlaps.sorted { IDOrder.precedes($0.territories, $1.territories) }
         var allWarnings = warnings
         for o in overlaps { allWarnings.append(overlapWarning(o, source: source)) }
         let method = options.snap > 0
@@ -221,12 +169,105 @@ public enum Borders {
                 + "(GEOS buffer in a local azimuthal equidistant projection, then intersection), line-merged; lengths geodesic on WGS84"
             : "exact: the lines where the two territories meet (the edges both hold, where that is provably all they share; "
                 + "else GEOS intersection of the pair, clipped to their shared box), line-merged; lengths geodesic on WGS84"
-        var report = BorderReport(source: source, method: method, snap: options.snap, pairs: pairs, pointContacts: contacts,
-                                  tripoints: tripoints([NodeSource(borders: pairs, territories: pairAt), NodeSource(borders: contacts, territories: contactAt)],
-                                                       ids: territories.map(\.id), rank: rank, snap: options.snap), overlaps: overlaps, warnings: allWarnings,
+        var report = BorderReport(source: source, method: method, snap: options.snap, pairs: found.pairs, pointContacts: found.contacts,
+                                  tripoints: nodes.finish(ids: ids, rank: rank), overlaps: overlaps, warnings: allWarnings,
                                   names: Dictionary(territories.compactMap { t in t.name.map { (t.id, $0) } }, uniquingKeysWith: { a, _ in a }))
-        report.pairsFromSharedEdges = pairsFromSharedEdges
+        report.pairsFromSharedEdges = found.fromSharedEdges
         return report
+    }
+
+    /// What the pairs' computation hands on: the borders, the point contacts, the overlaps, the nodes matched.
+    struct FoundPairs {
+        var pairs: PairBorders
+        var contacts: [PairBorder] = []
+        var overlaps: [TerritoryOverlap] = []
+        var nodes: NodeIndex
+        var fromSharedEdges = 0
+    }
+
+    /// Candidate pairs (`chunks` of `BorderOptions.pairChunk`, each emptied when done) computed on every worker and taken in
+    /// order: the borders into the columns of `PairBorders`, their nodes into a `NodeIndex` (the point contacts'
+    /// nodes after every border's, as the tripoints always took them), so no pair's whole result outlives its chunk.
+    private static func pairs(of territories: [Territory], candidates chunks: inout [[UInt64]], byRank: [Int32], ids: [String], envelopes: [Envelope?],
+                              status: [BorderStatusLine], options: BorderOptions,
+                              progress: (@Sendable (Int, Int) -> Void)?) throws -> FoundPairs {
+        // The shared-edge path's runs of edges per territory, built once on every worker.
+        // (Only territories of many edges have one: a dictionary, not a slot per territory.)
+        let usesIndexes = options.snap == 0 && options.matchesSharedEdges
+        let indexes = Locked([Int: SharedEdges.Index]())
+        let total = chunks.reduce(0) { $0 + $1.count }
+        if usesIndexes && total > 0 {
+            try Parallel.forEach(count: territories.count, workers: max(1, min(options.workers, territories.count))) { _ in { k in
+                guard territories[k].isKnownValid, let index = SharedEdges.Index(territories[k].geometry) else { return }
+                indexes.withLock { $0[k] = index }
+            } }
+        }
+        let index = indexes.withLock { $0 }
+        var found = FoundPairs(pairs: PairBorders(ids: ids), nodes: NodeIndex(snap: options.snap))
+        var contactNodes: [([Position], SIMD2<Int32>)] = []
+        var start = 0
+        for c in chunks.indices {
+            let candidates = chunks[c]
+            chunks[c] = []
+            defer { start += candidates.count }
+            let end = start + candidates.count
+            @Sendable func pairAt(_ k: Int) -> (Int, Int) {
+                (Int(byRank[Int(candidates[k] >> 32)]), Int(byRank[Int(candidates[k] & 0xFFFF_FFFF)]))
+            }
+            let results = Locked([PairOutcome?](repeating: nil, count: end - start))
+            try Parallel.forEach(count: end - start, workers: max(1, min(options.workers, end - start))) { _ in
+                var scratch = SharedEdges.Scratch()
+                return { k in
+                    let (i, j) = pairAt(k)
+                    let outcome: PairOutcome
+                    do {
+                        // The candidate's first territory is the lower in IDOrder.
+                        let found = try pairResult(territories[i], territories[j], ids: [territories[i].id, territories[j].id], status: status, options: options,
+                                                   envelopes: Envelopes(first: envelopes[i], second: envelopes[j]),
+                                                   indexes: usesIndexes ? SharedEdges.Indexes(first: index[i], second: index[j]) : nil, scratch: &scratch)
+                        outcome = .done(found)
+                    } catch {
+                        outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
+                    }
+                    results.withLock { $0[k] = outcome }
+                }
+            }
+            // Taken out of the lock and let go one by one.
+            var outcomes = results.withLock { r in
+                defer { r = [] }
+                return r
+            }
+            for k in outcomes.indices {
+                let outcome = outcomes[k]
+                outcomes[k] = nil
+                switch outcome {
+                case .done(let r)?:
+                    if r.fromSharedEdges { found.fromSharedEdges += 1 }
+                    let (i, j) = pairAt(k)
+                    let at = SIMD2(Int32(i), Int32(j))
+                    let p = r.border
+                    if !p.segments.isEmpty {
+                        found.pairs.append(first: at.x, second: at.y, p)
+                        found.nodes.add(r.nodes, territories: at)
+                    } else if !p.touchPoints.isEmpty {
+                        found.contacts.append(p)
+                        contactNodes.append((r.nodes, at))
+                    }
+                    if p.overlapArea > options.overlapTolerance { found.overlaps.append(TerritoryOverlap(territories: p.territories, area: p.overlapArea)) }
+                case .failed(let message)?: throw InputError("border of \(message)")
+                case nil: break
+                }
+            }
+            if start == 0, end < total {
+                // Room for the nodes to come, as many per candidate as in the first chunk.
+                found.nodes.reserveCapacity(Int(Double(found.nodes.count) / Double(end) * Double(total) * 1.05))
+                found.pairs.reserveCapacity(Int(Double(found.pairs.count) / Double(end) * Double(total) * 1.05))
+            }
+            progress?(end, total)
+        }
+        for (nodes, at) in contactNodes { found.nodes.add(nodes, territories: at) }
+        found.pairs.shrink()
+        return found
     }
 
     /// The envelopes of a pair's two territories, as computed once for all pairs.
@@ -236,7 +277,7 @@ public enum Borders {
     }
 
     enum PairOutcome: Sendable {
-        case done(PairBorder, fromSharedEdges: Bool)
+        case done(PairResult)
         case failed(String)
     }
 
@@ -307,9 +348,11 @@ public enum Borders {
         return try pairResult(a, b, ids: nil, status: status, options: options, envelopes: nil, indexes: nil, scratch: &scratch).border
     }
 
-    /// A pair's border, and whether `SharedEdges` gave it.
-    struct PairResult {
+    /// A pair's border, its nodes (the ends of its line-merged lines and its touch points, for the tripoints),
+    /// and whether `SharedEdges` gave it.
+    struct PairResult: Sendable {
         var border: PairBorder
+        var nodes: [Position] = []
         var fromSharedEdges: Bool
     }
 
@@ -334,7 +377,7 @@ public enum Borders {
         // to that box (a hair larger, so nothing shared runs along its edge) spares the overlay the rest of two
         // whole countries and leaves the intersection as it was.
         guard let ea = known.first, let eb = known.second, let box = ea.shared(with: eb, margin: 1e-6 + options.snap / 111_320 / 0.17) else {
-            return PairResult(border: PairBorder(territories: ids, segments: [], touchPoints: [], nodes: []), fromSharedEdges: false)
+            return PairResult(border: PairBorder(territories: ids, segments: [], touchPoints: []), fromSharedEdges: false)
         }
         // A coverage whose neighbours share vertices: the border from the edges both hold, where that is proved
         // to be GEOS's answer (`SharedEdges`); everything else through GEOS's overlay.
@@ -384,8 +427,8 @@ public enum Borders {
         }
         // Endpoints of the merged lines are the border's nodes; keep them for the tripoints.
         let ends = normalised.flatMap { [$0.positions.first!, $0.positions.last!] }
-        return PairResult(border: PairBorder(territories: ids, segments: segments, touchPoints: points, nodes: points + ends, overlapArea: overlap),
-                          fromSharedEdges: fromEdges != nil)
+        return PairResult(border: PairBorder(territories: ids, segments: segments, touchPoints: points, overlapArea: overlap),
+                          nodes: points + ends, fromSharedEdges: fromEdges != nil)
     }
 
     private static func collectPoints(_ g: Geometry, into out: inout [Position]) {
@@ -426,151 +469,4 @@ public enum Borders {
     private static func back(_ l: LineString, _ p: Projection) throws -> LineString {
         LineString(try l.positions.map { try p.inverse($0) })
     }
-
-    /// The borders of some pairs with each one's two territories (indices into the territories).
-    struct NodeSource {
-        var borders: [PairBorder]
-        var territories: [SIMD2<Int32>]
-    }
-
-    /// Nodes shared by the borders of three or more territories. Exact positions when snap is 0 (matched by
-    /// hashing, in the east-shifted frame so that the same point from either side of ±180° is one); otherwise a
-    /// node joins the earliest node found before it within the snap (looked up in a grid of snap-sized cells on
-    /// the unit sphere, confirmed geodesically). Linear in the number of nodes; territories are handled by index
-    /// and ordered by their `rank` in `IDOrder`, their `ids` looked up at the end.
-    static func tripoints(_ sources: [NodeSource], ids: [String], rank: [Int32], snap: Double) -> [Tripoint] {
-        // A node's territories as a short list (a node has two to a handful): a set per node cost a hash table
-        // per node of a million-cell coverage. Positions as two doubles (the altitude plays no part).
-        var positions: [SIMD2<Double>] = [], members: [NodeTerritories] = []
-        // Room for every node up front: growing a table of millions rehashes all it holds each time.
-        let total = sources.reduce(0) { $0 + $1.borders.reduce(0) { $0 + $1.nodes.count } }
-        positions.reserveCapacity(total / 2)
-        members.reserveCapacity(total / 2)
-        func add(_ t: SIMD2<Int32>, to k: Int) {
-            members[k].insert(t.x)
-            members[k].insert(t.y)
-        }
-        if snap > 0 {
-            var grid = NodeGrid(cell: snap)
-            for source in sources {
-                for (p, t) in zip(source.borders, source.territories) {
-                    for q in p.nodes {
-                        if let k = grid.first(near: q, within: snap) {
-                            add(t, to: k)
-                        } else {
-                            grid.insert(q)
-                            positions.append(SIMD2(q.x, q.y))
-                            members.append(NodeTerritories(t))
-                        }
-                    }
-                }
-            }
-        } else {
-            var index: [SIMD2<Double>: Int32] = [:]
-            index.reserveCapacity(total / 2)
-            for source in sources {
-                for (p, t) in zip(source.borders, source.territories) {
-                    for q in p.nodes {
-                        let key = q.eastShiftedKey
-                        if let k = index[SIMD2(key.x, key.y)] {
-                            add(t, to: Int(k))
-                        } else {
-                            index[SIMD2(key.x, key.y)] = Int32(positions.count)
-                            positions.append(SIMD2(q.x, q.y))
-                            members.append(NodeTerritories(t))
-                        }
-                    }
-                }
-            }
-        }
-        // The nodes of three or more, each one's territories in IDOrder, then sorted as the report lists them.
-        var found: [Int] = []
-        for k in members.indices where members[k].count >= 3 {
-            members[k].sort(by: rank)
-            found.append(k)
-        }
-        found.sort { a, b in
-            let (ta, tb) = (members[a], members[b])
-            for i in 0..<min(ta.count, tb.count) where ta[i] != tb[i] { return rank[Int(ta[i])] < rank[Int(tb[i])] }
-            if ta.count != tb.count { return ta.count < tb.count }
-            return (positions[a].x, positions[a].y) < (positions[b].x, positions[b].y)
-        }
-        return found.map { k in
-            Tripoint(territories: members[k].list.map { ids[Int($0)] }, position: Position(positions[k].x, positions[k].y).wrappedLongitude)
-        }
-    }
 }
-
-/// The territories (indices) whose borders end at one node: up to four held inline (most nodes have two or
-/// three), more in an array, so a million nodes need no million arrays.
-struct NodeTerritories {
-    private var inline = SIMD4<Int32>(repeating: -1)
-    private(set) var count = 0
-    private var more: [Int32] = []
-
-    /// The two territories of one border.
-    init(_ pair: SIMD2<Int32>) {
-        inline[0] = pair.x
-        inline[1] = pair.y
-        count = 2
-    }
-
-    /// Adds `t` unless it is there.
-    mutating func insert(_ t: Int32) {
-        for k in 0..<min(count, 4) where inline[k] == t { return }
-        if count > 4, more.contains(t) { return }
-        if count < 4 { inline[count] = t } else { more.append(t) }
-        count += 1
-    }
-
-    /// The territories, in the order added (or as `sort` left them).
-    var list: [Int32] { (0..<min(count, 4)).map { inline[$0] } + more }
-
-    /// The i-th territory.
-    subscript(i: Int) -> Int32 { i < 4 ? inline[i] : more[i - 4] }
-
-    /// Puts the territories in the order of their `rank`.
-    mutating func sort(by rank: [Int32]) {
-        let sorted = list.sorted { rank[Int($0)] < rank[Int($1)] }
-        for (i, t) in sorted.enumerated() {
-            if i < 4 { inline[i] = t } else { more[i - 4] = t }
-        }
-    }
-}
-
-/// Positions bucketed in cubes of `cell` metres on a sphere of the Earth's mean radius, for finding the nodes
-/// within a snap of a node without scanning them all. A chord is never longer than the geodesic it spans (to
-/// within the sphere's approximation, covered by looking one cell further), so no node within the snap is missed.
-struct NodeGrid {
-    let cell: Double
-    private var buckets: [SIMD3<Int64>: [Int]] = [:]
-    /// The stored positions, by index in the order inserted.
-    private(set) var positions: [Position] = []
-
-    init(cell: Double) { self.cell = cell }
-
-    private func key(_ p: Position) -> SIMD3<Int64> {
-        let r = 6_371_008.8, lat = p.lat * .pi / 180, lon = p.lon * .pi / 180
-        let v = SIMD3(r * cos(lat) * cos(lon), r * cos(lat) * sin(lon), r * sin(lat)) / cell
-        return SIMD3(Int64(v.x.rounded(.down)), Int64(v.y.rounded(.down)), Int64(v.z.rounded(.down)))
-    }
-
-    /// Stores `p` with the next index.
-    mutating func insert(_ p: Position) {
-        buckets[key(p), default: []].append(positions.count)
-        positions.append(p)
-    }
-
-    /// The smallest index of a stored node within `distance` metres (geodesic) of `q`.
-    func first(near q: Position, within distance: Double) -> Int? {
-        let k = key(q)
-        var best: Int?
-        for dx in -2...2 as ClosedRange<Int64> { for dy in -2...2 as ClosedRange<Int64> { for dz in -2...2 as ClosedRange<Int64> {
-            for i in buckets[k &+ SIMD3(dx, dy, dz)] ?? [] where best.map({ i < $0 }) ?? true {
-                if Geodesic.wgs84.distance(positions[i], q) <= distance { best = i }
-            }
-        } } }
-        return best
-    }
-}
-

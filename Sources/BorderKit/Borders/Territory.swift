@@ -11,7 +11,12 @@ public struct Territory: Sendable, Hashable {
     /// Position of the feature in its file, and its JSON pointer, for messages.
     public var index: Int
     /// The feature's JSON pointer in its file, for messages.
-    public var pointer: String
+    public var pointer: String {
+        get { pointerText ?? "/features/\(index)" }
+        set { pointerText = newValue == "/features/\(index)" ? nil : newValue }
+    }
+    /// The pointer when it is not "/features/<index>" (a million territories would hold a million strings).
+    private var pointerText: String?
     /// Whether GEOS found its geometry valid (`Territory.load` checks; false when not checked): only valid
     /// territories may take the shared-edge path of the border analysis (`SharedEdges`).
     var isKnownValid = false
@@ -117,72 +122,43 @@ extension Territory {
     /// (`Geometry.eastShifted()`), where GEOS sees it continuous, and its parts that meet along 180° are joined
     /// into one body, so the cut is neither a border, an exclave nor part of the perimeter.
     public static func load(_ geojson: GeoJSON, source: String, idProperty: String?) throws -> LoadedTerritories {
-        var out: [Territory] = []
-        var warnings: [InputWarning] = []
-        var seen: [String: String] = [:]
-        var validityWarningAt: [Int] = []
-        for note in geojson.notes { warnings.append(InputWarning(source: source, pointer: "", message: note)) }
-        for (i, f) in geojson.features.enumerated() {
-            let pointer = geojson.pointer(toFeature: i)
-            func value(_ key: String) -> String? {
-                switch f.properties?[key] {
-                case .string(let s)? where !s.isEmpty: s
-                case .integer(let n)?: String(n)
-                case .bigInteger(let digits)?: digits
-                default: nil
-                }
-            }
-            let id: String?
-            if let idProperty {
-                id = value(idProperty)
-                if id == nil { throw InputError("\(source): \(pointer): no property \"\(idProperty)\" (a string or an integer) to use as the territory id", kind: .missingID) }
-            } else {
-                id = f.id.map(\.description) ?? fallbackIDProperties.lazy.compactMap(value).first
-            }
-            guard let id else {
-                throw InputError("\(source): \(pointer): no territory id: the feature has no \"id\" and none of the properties "
-                    + "\(fallbackIDProperties.joined(separator: ", "))", kind: .missingID, remedy: .idProperty)
-            }
-            let parts = (f.geometry?.polygons ?? []).filter { !($0.exterior?.isEmpty ?? true) }
-            guard !parts.isEmpty else {
-                let what = f.geometry == nil ? "null geometry" : (f.geometry!.polygons.isEmpty ? "no polygon" : "empty polygon")
-                warnings.append(InputWarning(source: source, pointer: pointer, message: "\(id): \(what), skipped"))
-                continue
-            }
-            let geometry = Geometry.multiPolygon(MultiPolygon(parts))
-            if let other = seen[id] {
-                throw InputError("\(source): \(pointer): duplicate territory id \"\(id)\" (also at \(other))", kind: .duplicateID, remedy: .idProperty)
-            }
-            seen[id] = pointer
-            let polygonal = try continuous(geometry, source: source, pointer: pointer, id: id, warnings: &warnings)
-            validityWarningAt.append(warnings.count)
-            out.append(Territory(id: id, name: f.displayName, geometry: polygonal, index: i, pointer: pointer))
+        var loader = TerritoryLoader(source: source, idProperty: idProperty)
+        for (i, f) in geojson.features.enumerated() { try loader.add(f, index: i, pointer: geojson.pointer(toFeature: i)) }
+        return try loader.finish(notes: geojson.notes)
+    }
+
+    /// The polygonal features of a GeoJSON file or text sequence as territories, by the rules of `load(_:source:idProperty:)`,
+    /// taken one feature at a time as the file is read (`VectorSource.stream`): the file's features are never
+    /// all in memory beside the territories (a million features take more memory than their file).
+    public static func load(streaming input: VectorSource, source: String, idProperty: String?) throws -> LoadedTerritories {
+        var loader = TerritoryLoader(source: source, idProperty: idProperty)
+        var isCollection = false
+        let root = try input.stream(onCollection: { _ in isCollection = true }) { f, i in
+            try loader.add(f, index: i, pointer: Feature.pointer(to: f, at: i))
         }
-        // Validity (`GEOSisValidDetail_r`) on every worker; each warning goes where the loop above would have put it.
-        let territories = out
+        if !isCollection {
+            // A lone feature or geometry: handed over whole, not streamed.
+            for (i, f) in root.features.enumerated() { try loader.add(f, index: i, pointer: root.pointer(toFeature: i)) }
+        }
+        return try loader.finish(notes: root.notes)
+    }
+}
+
+extension Territory {
+    /// Each territory's validity (`GEOSisValidDetail_r`), on every worker. A function of its own so that its
+    /// copy of the list is let go before the caller changes its own (a copy of a million territories, else).
+    static func validity(of territories: [Territory]) throws -> [Result<Validity, any Error>?] {
         let validity = Locked([Result<Validity, any Error>?](repeating: nil, count: territories.count))
         try Parallel.forEach(count: territories.count, workers: max(1, min(Parallel.processorCount, territories.count))) { _ in { k in
             let v = Result<Validity, any Error> { try territories[k].geometry.validity() }
             validity.withLock { $0[k] = v }
         } }
-        var merged: [InputWarning] = []
-        var next = 0
-        for (k, v) in validity.withLock({ $0 }).enumerated() {
-            while next < validityWarningAt[k] { merged.append(warnings[next]); next += 1 }
-            let validity = try v!.get()
-            out[k].isKnownValid = validity.isValid
-            guard !validity.isValid else { continue }
-            let t = territories[k]
-            let at = validity.location.map { " at \(JSONNumberFormat.fixed($0.lon, decimals: 5)), \(JSONNumberFormat.fixed($0.lat, decimals: 5))" } ?? ""
-            merged.append(InputWarning(source: source, pointer: t.pointer,
-                                       message: "\(t.id)\(t.name.map { " (\($0))" } ?? ""): invalid geometry (\(validity.reason ?? "invalid")\(at)); its borders are computed as given"))
+        return validity.withLock { v in
+            defer { v = [] }
+            return v
         }
-        merged += warnings[next...]
-        return LoadedTerritories(territories: out, source: source, warnings: merged)
     }
-}
 
-extension Territory {
     /// `geometry` in a frame where it is continuous across the antimeridian, with parts meeting along 180° joined.
     static func continuous(_ geometry: Geometry, source: String, pointer: String, id: String,
                            warnings: inout [InputWarning]) throws -> Geometry {

@@ -45,7 +45,16 @@ public struct InputSet: Sendable {
     public var usesEmbeddedTerritories: Bool { territories == nil }
 
     /// The territories with their source label and any warnings about them.
+    ///
+    /// A GeoJSON file or text sequence is taken a feature at a time as it is read
+    /// (`Territory.load(streaming:source:idProperty:)`); other sources, and the embedded layer, are read whole.
     public func loadTerritories() throws -> LoadedTerritories {
+        if let territories {
+            let input = VectorSource(territories, layer: layer)
+            if input.isGeoJSON || input.isGeoJSONSequence {
+                return try Territory.load(streaming: input, source: territoriesLabel ?? label(territories), idProperty: idProperty)
+            }
+        }
         let (data, source) = try layer(territories, "territories")!
         return try Territory.load(data, source: source, idProperty: idProperty)
     }

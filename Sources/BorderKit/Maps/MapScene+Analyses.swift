@@ -10,7 +10,7 @@ extension MapScene {
         if let i = report.intervals {
             scene.pairLengthIntervals = Dictionary(zip(report.pairs.map(\.territories), i.pairs), uniquingKeysWith: { a, _ in a })
         }
-        scene.tripoints = report.tripoints
+        scene.tripoints = Array(report.tripoints)
         scene.credits = credits
         scene.layers = [.territories, .graticule, .borders, .tripoints, .labels]
         return scene

@@ -18,10 +18,10 @@ extension BorderReport {
             return extent.owns(a, b)
         }
         var part = self
-        part.pairs = pairs.filter { owns($0.territories) }
+        part.pairs = PairBorders(pairs.filter { owns($0.territories) })
         part.pointContacts = pointContacts.filter { owns($0.territories) }
         part.overlaps = overlaps.filter { owns($0.territories) }
-        part.tripoints = tripoints.filter { extent.owns($0.position) }
+        part.tripoints = Tripoints(tripoints.filter { extent.owns($0.position) })
         return part
     }
 }

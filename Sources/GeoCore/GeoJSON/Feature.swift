@@ -90,11 +90,23 @@ public enum GeoJSON: Hashable, Sendable {
     /// A feature a partition copied names the feature of the whole file it is (its `borderkit_index` member).
     public func pointer(toFeature index: Int) -> String {
         guard case .featureCollection(let c) = self else { return "" }
-        if c.features.indices.contains(index), case .integer(let whole)? = c.features[index].foreignMembers[Feature.partitionIndexMember] {
-            return "/features/\(whole)"
-        }
+        if c.features.indices.contains(index), let pointer = Feature.partitionPointer(c.features[index]) { return pointer }
         if let o = c.origin, o.fids.indices.contains(index) { return "layer \"\(o.layer)\", FID \(o.fids[index])" }
         return "/features/\(index)"
+    }
+}
+
+extension Feature {
+    /// The JSON pointer of a feature of a GeoJSON collection read one feature at a time, by the rule of
+    /// `GeoJSON.pointer(toFeature:)`: "/features/<index>", or the whole file's index a partition gave it.
+    public static func pointer(to feature: Feature, at index: Int) -> String {
+        partitionPointer(feature) ?? "/features/\(index)"
+    }
+
+    /// "/features/<whole>" for a feature a partition copied (its `borderkit_index` member), else nil.
+    static func partitionPointer(_ feature: Feature) -> String? {
+        guard case .integer(let whole)? = feature.foreignMembers[partitionIndexMember] else { return nil }
+        return "/features/\(whole)"
     }
 }
 
