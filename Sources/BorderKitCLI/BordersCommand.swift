@@ -154,7 +154,7 @@ struct BordersCommand: BorderKitSubcommand {
         }
         for o in report.overlaps { FileIO.writeToStandardError("borderkit: warning: \(Borders.overlapWarning(o, source: source))\n") }
         switch kind {
-        case .report(.csv): try output.write(report.csv)
+        case .report(.csv): try output.write(report.csvPieces)
         case .report(.markdown), .report(.json):
             let out = try AtomicOutput(output.output ?? "-")
             try report.write(kind == .report(.json) ? .json : .markdown) { try out.write($0) }

@@ -43,4 +43,23 @@ struct OutputOptions: ParsableArguments {
         }
         for f in tables.files(at: output) { try FileIO.writeAtomically(Array(f.csv.utf8), to: f.path) }
     }
+
+    /// CSV as `write(_: CSVTables)`, each table written a piece at a time as it is made.
+    func write(_ tables: CSVPieces) throws {
+        guard let output, output != "-" else {
+            let out = try AtomicOutput("-")
+            try tables.tables.first?.pieces.writeCSV { try out.write($0) }
+            try out.commit()
+            let others = tables.tables.dropFirst().filter { $0.pieces.count > 0 }.map(\.name)
+            if !others.isEmpty {
+                FileIO.writeToStandardError("borderkit: note: CSV holds one table per file; give --output NAME.csv for the \(others.joined(separator: ", ")) table\(others.count > 1 ? "s" : "") (NAME.\(others[0]).csv)\n")
+            }
+            return
+        }
+        for (k, t) in tables.tables.enumerated() {
+            let out = try AtomicOutput(CSVTables.path(of: t.name, main: k == 0, at: output))
+            try t.pieces.writeCSV { try out.write($0) }
+            try out.commit()
+        }
+    }
 }

@@ -122,6 +122,12 @@ extension BorderReport {
         try emit(Array(text.utf8))
     }
 
+    /// CSV as `csv`, each table made a piece at a time as it is written.
+    public var csvPieces: CSVPieces {
+        CSVPieces([.init(name: "pairs", pieces: pairPieces(.csv)), .init(name: "tripoints", pieces: tripointPieces)]
+                  + (comparisonTable.map { [.init(name: "comparison", pieces: TablePieces($0))] } ?? []))
+    }
+
     /// CSV: the pairs, and the tripoints in a file of their own.
     public var csv: CSVTables {
         CSVTables([.init(name: "pairs", table: pairTable), .init(name: "tripoints", table: tripointTable)]

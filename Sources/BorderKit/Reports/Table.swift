@@ -139,8 +139,14 @@ public struct CSVTables: Hashable, Sendable {
     /// The files to write for a main file at `path`: the path itself for the main table, and beside it
     /// `<path without .csv>.<name>.csv` for each other table, with their CSV.
     public func files(at path: String) -> [File] {
+        tables.enumerated().map { k, t in File(path: Self.path(of: t.name, main: k == 0, at: path), csv: t.table.csv) }
+    }
+
+    /// Where table `name` goes for a main file at `path`: the path itself for the main table, else
+    /// `<path without .csv>.<name>.csv`.
+    public static func path(of name: String, main: Bool, at path: String) -> String {
         let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
-        return tables.enumerated().map { k, t in File(path: k == 0 ? path : "\(base).\(t.name).csv", csv: t.table.csv) }
+        return main ? path : "\(base).\(name).csv"
     }
 
     /// One CSV file to write: where, and its text.

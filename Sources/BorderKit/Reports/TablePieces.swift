@@ -59,3 +59,27 @@ public struct TablePieces {
         }
     }
 }
+
+/// A CSV report's tables made a piece at a time as they are written (`TablePieces`), for reports too large to
+/// hold as text (`BorderReport.csvPieces`: three million pairs); the first is the main one, the files named as
+/// `CSVTables.files(at:)` names them.
+public struct CSVPieces {
+    /// A table with its name (the suffix of its file: NAME.<name>.csv).
+    public struct Named {
+        /// The table's name.
+        public var name: String
+        /// The table, made a piece at a time.
+        public var pieces: TablePieces
+        /// A named table.
+        public init(name: String, pieces: TablePieces) {
+            self.name = name
+            self.pieces = pieces
+        }
+    }
+
+    /// The tables; the first is the main one.
+    public var tables: [Named]
+
+    /// The tables; the first is the main one.
+    public init(_ tables: [Named]) { self.tables = tables }
+}
