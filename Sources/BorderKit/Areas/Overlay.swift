@@ -143,8 +143,9 @@ struct LabelIndex {
 
 /// Overlaps between territories: what a coverage should not have.
 public enum Overlaps {
-    /// Every pair of territories whose areas overlap by more than `tolerance` m² (geodesic), sorted by ids: one
-    /// GEOS intersection per pair whose envelopes meet (STRtree; both clipped to their shared box, in their common
+    /// Every pair of territories whose areas overlap by more than `tolerance` m² (geodesic), sorted by ids: per
+    /// pair whose envelopes meet (packed R-tree), the edges both hold where `SharedEdges` proves that to be all
+    /// they share (so no overlap), else one GEOS intersection (both clipped to their shared box, in their common
     /// frame across ±180°).
     public static func find(_ territories: [Territory], tolerance: Double = 1, workers: Int? = nil) throws -> [TerritoryOverlap] {
         try scan(territories, tolerance: tolerance, workers: workers).overlaps
@@ -153,23 +154,36 @@ public enum Overlaps {
     /// `find`, and for every pair that touches without overlapping at all, the geodesic metres of its shared
     /// boundary (keyed `i × count + j`, i < j, territory indices): the same intersection tells both, so
     /// `Enclaves.find` need not intersect those pairs again.
-    static func scan(_ territories: [Territory], tolerance: Double, workers: Int? = nil) throws -> (overlaps: [TerritoryOverlap], contacts: [Int64: Double]) {
+    /// (`matchesSharedEdges` false: every pair through GEOS, the reference the tests compare with.)
+    static func scan(_ territories: [Territory], tolerance: Double, workers: Int? = nil,
+                     matchesSharedEdges: Bool = true) throws -> (overlaps: [TerritoryOverlap], contacts: [Int64: Double]) {
         let workers = workers ?? Parallel.processorCount
         var options = BorderOptions()
         options.workers = workers
-        let candidates = try Borders.candidatePairs(territories, envelopes: territories.map(\.geometry.envelope), options: options)
+        let envelopes = territories.map(\.geometry.envelope)
+        let candidates = try Borders.candidatePairs(territories, envelopes: envelopes, options: options)
         let found = Locked([Result<(area: Double, sharedLength: Double), InputError>](repeating: .success((0, 0)), count: candidates.count))
         if !candidates.isEmpty {
-            try Parallel.forEach(count: candidates.count, workers: max(1, min(workers, candidates.count))) { _ in { k in
-                let (i, j) = candidates[k]
-                let r: Result<(area: Double, sharedLength: Double), InputError>
-                do {
-                    r = .success(try Borders.overlapAndContact(territories[i].geometry, territories[j].geometry))
-                } catch {
-                    r = .failure(InputError("overlap of \(territories[i].id)–\(territories[j].id): \(error)"))
+            // A clean coverage's pairs from the edges both hold (`SharedEdges`, no overlap), the rest through GEOS.
+            let index = matchesSharedEdges ? try SharedEdges.indexes(of: territories, workers: workers) : [:]
+            try Parallel.forEach(count: candidates.count, workers: max(1, min(workers, candidates.count))) { _ in
+                var scratch = SharedEdges.Scratch()
+                return { k in
+                    let (i, j) = candidates[k]
+                    let r: Result<(area: Double, sharedLength: Double), InputError>
+                    if matchesSharedEdges, let length = Borders.contactFromSharedEdges(territories[i], territories[j], envelopes: Borders.Envelopes(first: envelopes[i], second: envelopes[j]),
+                                                                  indexes: SharedEdges.Indexes(first: index[i], second: index[j]), scratch: &scratch) {
+                        r = .success((0, length))
+                    } else {
+                        do {
+                            r = .success(try Borders.overlapAndContact(territories[i].geometry, territories[j].geometry))
+                        } catch {
+                            r = .failure(InputError("overlap of \(territories[i].id)–\(territories[j].id): \(error)"))
+                        }
+                    }
+                    found.withLock { $0[k] = r }
                 }
-                found.withLock { $0[k] = r }
-            } }
+            }
         }
         var overlaps: [TerritoryOverlap] = [], contacts: [Int64: Double] = [:]
         let n = Int64(territories.count)

@@ -192,17 +192,9 @@ public enum Borders {
                               status: [BorderStatusLine], options: BorderOptions,
                               progress: (@Sendable (Int, Int) -> Void)?) throws -> FoundPairs {
         // The shared-edge path's runs of edges per territory, built once on every worker.
-        // (Only territories of many edges have one: a dictionary, not a slot per territory.)
         let usesIndexes = options.snap == 0 && options.matchesSharedEdges
-        let indexes = Locked([Int: SharedEdges.Index]())
         let total = chunks.reduce(0) { $0 + $1.count }
-        if usesIndexes && total > 0 {
-            try Parallel.forEach(count: territories.count, workers: max(1, min(options.workers, territories.count))) { _ in { k in
-                guard territories[k].isKnownValid, let index = SharedEdges.Index(territories[k].geometry) else { return }
-                indexes.withLock { $0[k] = index }
-            } }
-        }
-        let index = indexes.withLock { $0 }
+        let index = usesIndexes && total > 0 ? try SharedEdges.indexes(of: territories, workers: options.workers) : [:]
         var found = FoundPairs(pairs: PairBorders(ids: ids), nodes: NodeIndex(snap: options.snap))
         var contactNodes: [([Position], SIMD2<Int32>)] = []
         var start = 0
@@ -319,6 +311,18 @@ public enum Borders {
             }
         }
         return acrossAntimeridian ? out.sorted { ($0.0, $0.1) < ($1.0, $1.1) } : out
+    }
+
+    /// The geodesic metres two valid territories share, where `SharedEdges` proves their border to be the edges
+    /// both hold (then they do not overlap: the interiors lie on opposite sides of every shared edge), else nil
+    /// (then `overlapAndContact` answers). Away from ±180° only; `indexes` as `SharedEdges.indexes(of:workers:)`.
+    static func contactFromSharedEdges(_ a: Territory, _ b: Territory, envelopes: Envelopes, indexes: SharedEdges.Indexes,
+                                       scratch: inout SharedEdges.Scratch) -> Double? {
+        guard a.isKnownValid, b.isKnownValid, let ea = envelopes.first, let eb = envelopes.second,
+              !ea.reachesAntimeridian, !eb.reachesAntimeridian else { return nil }
+        guard let box = ea.shared(with: eb, margin: 1e-6) else { return 0 }
+        guard let lines = SharedEdges.lines(a.geometry, b.geometry, box: box, envelopes: envelopes, indexes: indexes, scratch: &scratch) else { return nil }
+        return lines.reduce(0) { $0 + Geodesic.wgs84.length($1.positions) }
     }
 
     /// Geodesic m² where two polygonal geometries overlap (in their common frame, clipped to their shared box).

@@ -1,6 +1,17 @@
 import GeoCore
 
 extension SharedEdges {
+    /// The `Index` of every valid territory that has one (many edges), by territory index, built on `workers`
+    /// threads; a dictionary, since a coverage's small cells have none.
+    static func indexes(of territories: [Territory], workers: Int) throws -> [Int: Index] {
+        let indexes = Locked([Int: Index]())
+        try Parallel.forEach(count: territories.count, workers: max(1, min(workers, territories.count))) { _ in { k in
+            guard territories[k].isKnownValid, let index = Index(territories[k].geometry) else { return }
+            indexes.withLock { $0[k] = index }
+        } }
+        return indexes.withLock { $0 }
+    }
+
     /// A territory's rings cut into runs of edges with their envelopes, and each ring's orientation: built once
     /// per territory, so that a pair looks only at the runs in its box instead of every position of both.
     ///

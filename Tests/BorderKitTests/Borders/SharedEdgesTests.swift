@@ -131,6 +131,33 @@ import TestSupport
         }
     }
 
+    @Test("areas' overlap scan on generated coverages, clean and with each fault: the same overlaps and land contacts with the path as through GEOS")
+    func overlapScan() throws {
+        for seed in UInt64(11)...13 {
+            let grid = GridCoverage(columns: 6, rows: 5, origin: Position(-70, 40 + Double(seed)), step: 0.25, seed: seed)
+            for (label, features) in [("clean", grid.features())] + GridCoverage.Fault.allCases.map({ ($0.rawValue, grid.features(with: $0)) }) {
+                let territories = try Self.territories(features, "grid \(seed), \(label)")
+                let reference: (overlaps: [TerritoryOverlap], contacts: [Int64: Double])
+                do {
+                    reference = try Overlaps.scan(territories, tolerance: 1, matchesSharedEdges: false)
+                } catch {
+                    // GEOS cannot overlay a self-intersecting cell (the moved vertex): nor can the scan with the path,
+                    // which an invalid territory never takes.
+                    #expect(throws: (any Error).self, "grid \(seed), \(label)") { try Overlaps.scan(territories, tolerance: 1) }
+                    continue
+                }
+                let fast = try Overlaps.scan(territories, tolerance: 1)
+                #expect(fast.overlaps == reference.overlaps, "grid \(seed), \(label)")
+                #expect(Set(fast.contacts.keys) == Set(reference.contacts.keys), "grid \(seed), \(label)")
+                #expect(fast.contacts.count > 40, "grid \(seed), \(label)")
+                for (key, length) in reference.contacts {
+                    let other = fast.contacts[key] ?? .nan
+                    #expect(abs(other - length) <= 1e-9 * length, "grid \(seed), \(label): pair \(key): \(other) vs \(length) m")
+                }
+            }
+        }
+    }
+
     @Test("the test fixtures and the Caucasus extracts: the same borders",
           .enabled(if: TestPaths.sharedAvailable, Comment(rawValue: TestPaths.sharedMissingReason)))
     func files() throws {
