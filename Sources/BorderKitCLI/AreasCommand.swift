@@ -42,7 +42,7 @@ struct AreasCommand: BorderKitSubcommand {
             guard claims == nil, control == nil, snap == 0 else {
                 throw ValidationError("--owner-extent takes territories alone, with no --snap: the overlay of claims and control, and snapped contacts, are not split into tiles yet; run them in one process")
             }
-            guard accuracy.accuracy == nil else { throw ValidationError("--owner-extent with --accuracy: intervals are of whole totals, which `merge` does not add up; run it in one process") }
+            guard accuracy.stated == nil else { throw ValidationError("--owner-extent with --accuracy: intervals are of whole totals, which `merge` does not add up; run it in one process") }
             guard map.map == nil else { throw ValidationError("--map draws the whole file: give it to `merge`'s output's run, not to a tile") }
             guard territories != nil else { throw ValidationError("--owner-extent needs --territories (a tile of `partition`)") }
             guard format == nil || format == .geojson else { throw ValidationError("a tile's part is GeoJSON; `merge` makes md, csv, json or geojson of the parts") }

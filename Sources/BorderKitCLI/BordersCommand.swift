@@ -82,7 +82,7 @@ struct BordersCommand: BorderKitSubcommand {
             // Two territories within the snap whose envelopes do not meet may share no tile: refused, not guessed.
             throw ValidationError("--owner-extent with --snap: territories within the snap of each other whose envelopes do not meet may lie in no common tile; run snapped borders in one process")
         }
-        if ownerExtent != nil, accuracy.accuracy != nil || compareTerritories != nil {
+        if ownerExtent != nil, accuracy.stated != nil || compareTerritories != nil {
             // Intervals and comparisons are of whole pairs and totals, which `merge` does not add up.
             throw ValidationError("--owner-extent with --accuracy or --compare-territories: run the comparison in one process")
         }
@@ -124,9 +124,9 @@ struct BordersCommand: BorderKitSubcommand {
         if let workers { options.workers = workers }
         // The territories' accuracy: --accuracy, else the embedded territories' provenance, else unknown.
         var sourceAccuracy: SourceAccuracy?
-        if let accuracy = accuracy.accuracy {
+        if let accuracy = accuracy.stated {
             sourceAccuracy = SourceAccuracy(metres: accuracy, statement: "--accuracy \(JSONNumberFormat.shortest(accuracy))")
-        } else if inputs.usesEmbeddedTerritories, ownerExtent == nil {
+        } else if inputs.usesEmbeddedTerritories, ownerExtent == nil, !accuracy.isNone {
             sourceAccuracy = try SourceAccuracy.embeddedTerritories(try EmbeddedData.locate())
         }
         // The lines are kept only for what draws, writes, compares or simplifies them; a report of lengths needs

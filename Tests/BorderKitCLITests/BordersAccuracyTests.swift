@@ -97,7 +97,7 @@ import TestSupport
         let plain = try json(try borderkit(["borders", "--territories", a.path, "--format", "json"]))
         #expect((plain["pairs"] as? [[String: Any]])?.first?["length_m_interval"] == nil && plain["accuracy"] == nil)
         let bad = try borderkit(["borders", "--territories", a.path, "--accuracy=-1"])
-        #expect(bad.status == 2 && bad.stderrText.contains("--accuracy must be 0 or more metres"))
+        #expect(bad.status == 2 && bad.stderrText.contains("--accuracy must be 0 or more metres, or none"))
     }
 
     @Test("The embedded report: each pair's interval holds both DCW's length and Natural Earth's (provenance), to the digits it supports")
@@ -120,6 +120,30 @@ import TestSupport
         let md = try borderkit(["borders"])
         #expect(md.stdoutText.contains("Accuracy: positional accuracy ± 2042 m"))
         #expect(md.stdoutText.contains("| armenia | azerbaijan | 7 | 850 (750–860) |"), "\(md.stdoutText)")
+    }
+
+    @Test("--accuracy none: the embedded borders and areas as measured, without intervals, the same figures; routes keep only their own accuracy")
+    func accuracyNone() throws {
+        let with = try json(try borderkit(["borders", "--format", "json"]))
+        let without = try json(try borderkit(["borders", "--format", "json", "--accuracy", "none"]))
+        #expect(without["accuracy"] == nil)
+        let (a, b) = (try #require(with["pairs"] as? [[String: Any]]), try #require(without["pairs"] as? [[String: Any]]))
+        #expect(a.count == 15 && b.count == 15)
+        for (p, q) in zip(a, b) {
+            #expect(q["length_m_interval"] == nil && p["length_m_interval"] != nil)
+            #expect(q["length_m"] as? Double == p["length_m"] as? Double)
+        }
+        let md = try borderkit(["borders", "--accuracy", "none"])
+        #expect(md.stdoutText.contains("| armenia | azerbaijan | 7 | 848.563 |") && !md.stdoutText.contains("Accuracy:"), "\(md.stdoutText)")
+        let route = try json(try borderkit(["route", "--format", "json", "--accuracy", "none"]))
+        // The embedded routes state their own accuracy: their intervals stay, without the territories' part.
+        for r in try #require(route["routes"] as? [[String: Any]]) {
+            #expect((r["accuracy"] as? [String: Any])?["territories_m"] as? Double == 0, "\(r["id"] ?? "")")
+        }
+        let areas = try json(try borderkit(["areas", "--format", "json", "--accuracy", "none"]))
+        #expect(areas["accuracy"] == nil)
+        let bad = try borderkit(["borders", "--accuracy", "some"])
+        #expect(bad.status == 2 && bad.stderrText.contains("--accuracy <metres|none>"))
     }
 
     @Test("The Natural Earth 10m world compared with itself: 329 pairs, equal lengths, every offset below 1 cm")

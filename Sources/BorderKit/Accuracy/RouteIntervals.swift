@@ -95,8 +95,9 @@ public struct RouteIntervals: Sendable, Hashable {
         if let c = result.corridor {
             let ends = Double(2 * result.route.parts.count) * r * c.width
             corridor = FigureInterval(low: max(0, c.area - ends), high: c.area + ends)
+            let local = a > 0 ? LocalCorridor(c) : nil
             for j in c.byJurisdiction {
-                corridorBy[j.id] = a > 0 ? try corridorInterval(c, territory: j.id, accuracy: a, context: context) : FigureInterval(low: j.area, high: j.area)
+                corridorBy[j.id] = try local.map { try corridorInterval($0, territory: j.id, accuracy: a, context: context) } ?? FigureInterval(low: j.area, high: j.area)
             }
         }
         return RouteIntervals(territoryAccuracy: a, routeAccuracy: r, length: length, byJurisdiction: byJurisdiction, outside: outside,
@@ -148,16 +149,30 @@ public struct RouteIntervals: Sendable, Hashable {
     /// The corridor's area in territory `id` shrunk and grown by `a` metres: the territory clipped to the
     /// corridor's box widened by twice `a` (so its cut edges stay clear of the corridor), buffered in an azimuthal
     /// equidistant projection centred on the corridor, met with the corridor, areas geodesic.
-    static func corridorInterval(_ c: Corridor, territory id: String, accuracy a: Double, context: RouteContext) throws -> FigureInterval {
-        guard let k = context.territoryIndex[id], let box = c.geometry.envelope else { return FigureInterval(low: 0, high: 0) }
+    static func corridorInterval(_ c: LocalCorridor, territory id: String, accuracy a: Double, context: RouteContext) throws -> FigureInterval {
+        guard let k = context.territoryIndex[id] else { return FigureInterval(low: 0, high: 0) }
         let t = context.territories[k]
-        let margin = (2 * a + 1000) / 111_000 / max(0.1, cos(min(abs(box.minY), abs(box.maxY), 89) * .pi / 180))
-        let clipped = try t.geometry.intersection(box.expanded(by: margin).polygon)
-        let projection = AzimuthalEquidistant(center: Geodesic.middle(of: box))
-        let corridor = projection.forward(c.geometry), local = projection.forward(clipped)
+        let margin = (2 * a + 1000) / 111_000 / max(0.1, cos(min(abs(c.box.minY), abs(c.box.maxY), 89) * .pi / 180))
+        let clipped = try t.geometry.intersection(c.box.expanded(by: margin).polygon)
+        let local = c.projection.forward(clipped)
         func area(_ d: Double) throws -> Double {
-            Geodesic.wgs84.area(of: projection.inverse(try corridor.intersection(try local.buffer(d))))
+            Geodesic.wgs84.area(of: c.projection.inverse(try c.projected.intersection(try local.buffer(d))))
         }
         return FigureInterval(low: try area(-a), high: try area(a))
+    }
+
+    /// A corridor projected once for all its jurisdictions: its box, the azimuthal equidistant projection
+    /// centred on the box, the corridor in it.
+    struct LocalCorridor {
+        let box: Envelope
+        let projection: AzimuthalEquidistant
+        let projected: Geometry
+
+        init?(_ c: Corridor) {
+            guard let box = c.geometry.envelope else { return nil }
+            self.box = box
+            projection = AzimuthalEquidistant(center: Geodesic.middle(of: box))
+            projected = projection.forward(c.geometry)
+        }
     }
 }

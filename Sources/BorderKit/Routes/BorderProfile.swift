@@ -43,7 +43,7 @@ public struct BorderProfile: Sendable {
     /// the closest approach to each territory the route does not enter (`entered`) whose border comes within `near`.
     ///
     /// Each part is taken in chunks of at most 100 km, each with an azimuthal equidistant projection centred on
-    /// it; the short border pieces (`RouteContext.borderPieces`) that can matter to the chunk are projected once
+    /// it (`AzimuthalEquidistant`: geodesics, no PROJ context per chunk nor PROJ call per vertex); the short border pieces (`RouteContext.borderPieces`) that can matter to the chunk are projected once
     /// and indexed in metres (STRtree). A sample's nearest point is found among them in the plane
     /// (`PlanarNearest`); the chunk's nearest piece comes from the index (`GEOSSTRtree_nearest_r`, exact planar
     /// distance) and its points from `GEOSNearestPoints_r`; every distance is
@@ -67,7 +67,7 @@ public struct BorderProfile: Sendable {
             try forEachChunk(measure, context: context, index: index, extra: near) { chunk in
                 let local = try STRtree(chunk.projected)
                 func approach(_ onRoute: Position, _ onBorder: Position, territory: String?) throws -> ClosestApproach {
-                    let p = try chunk.projection.inverse(onRoute), q = try chunk.projection.inverse(onBorder)
+                    let p = chunk.projection.inverse(onRoute), q = chunk.projection.inverse(onBorder)
                     return ClosestApproach(territory: territory, distance: onRoute == onBorder ? 0 : Geodesic.wgs84.distance(p, q),
                                            at: path.starts[k] + measure.along(p), position: p.wrappedLongitude,
                                            borderPosition: q.wrappedLongitude, part: k)
@@ -78,8 +78,8 @@ public struct BorderProfile: Sendable {
                 var pieces = PlanarNearest(chunk.projected)
                 for at in mine {
                     let p = measure.position(at: at)
-                    guard let nearest = pieces.nearest(to: try chunk.projection.forward(p))?.point else { continue }
-                    let d = Geodesic.wgs84.distance(p, try chunk.projection.inverse(nearest))
+                    guard let nearest = pieces.nearest(to: chunk.projection.forward(p))?.point else { continue }
+                    let d = Geodesic.wgs84.distance(p, chunk.projection.inverse(nearest))
                     closest = min(closest, d)
                     out.profile.samples.append(ProfileSample(at: path.starts[k] + at, position: p.wrappedLongitude, distance: d))
                 }
@@ -102,7 +102,7 @@ public struct BorderProfile: Sendable {
         for (k, chunk, local, closestSample) in kept where closestSample <= routeClosest + step {
             guard let j = try local.nearest(to: chunk.line) else { continue }
             let points = try chunk.line.nearestPoints(chunk.projected[j])
-            var p = try chunk.projection.inverse(points.onSelf)
+            var p = chunk.projection.inverse(points.onSelf)
             let q: Position
             if points.onSelf == points.onOther {
                 // The chunk crosses a border: of all its meetings with a border (the index gave one of them), the
@@ -110,7 +110,7 @@ public struct BorderProfile: Sendable {
                 var first = (at: path.parts[k].along(p), position: p)
                 for i in try local.query(chunk.line.envelope!) where try chunk.line.intersects(chunk.projected[i]) {
                     try chunk.line.intersection(chunk.projected[i]).forEachPosition { meet in
-                        let m = try chunk.projection.inverse(meet)
+                        let m = chunk.projection.inverse(meet)
                         let along = path.parts[k].along(m)
                         if along < first.at { first = (along, m) }
                     }
@@ -118,7 +118,7 @@ public struct BorderProfile: Sendable {
                 p = first.position
                 q = first.position
             } else {
-                q = try chunk.projection.inverse(points.onOther)
+                q = chunk.projection.inverse(points.onOther)
             }
             let a = ClosestApproach(territory: nil, distance: points.onSelf == points.onOther ? 0 : Geodesic.wgs84.distance(p, q),
                                     at: path.starts[k] + path.parts[k].along(p), position: p.wrappedLongitude,
@@ -135,7 +135,7 @@ public struct BorderProfile: Sendable {
         var from: Double
         var to: Double
         var isLast: Bool
-        var projection: Projection
+        var projection: AzimuthalEquidistant
         /// The chunk's line (densified to 1 km), projected.
         var line: Geometry
         /// Indexes into `RouteContext.borderPieces`, and those pieces projected.
@@ -153,14 +153,14 @@ public struct BorderProfile: Sendable {
         for c in 0..<chunks {
             let a = measure.length * Double(c) / Double(chunks), b = measure.length * Double(c + 1) / Double(chunks)
             let mid = measure.position(at: (a + b) / 2)
-            let projection = try Projection(center: mid)
+            let projection = AzimuthalEquidistant(center: mid)
             // Any border piece gives an upper bound for the nearest distance at the middle; the STRtree's planar
             // nearest is a good one. Across the antimeridian it may be far: the bound still holds.
             var d0 = Double.infinity
             for copy in [0.0, 360, -360] {
                 guard let first = try index.borderPieces.nearest(to: .point(Point(mid.x + copy, mid.y))) else { continue }
-                let q = try Geometry.point(Point(0, 0)).nearestPoints(try projection.forward(Geometry.lineString(context.borderPieces[first]))).onOther
-                d0 = min(d0, Geodesic.wgs84.distance(mid, try projection.inverse(q)))
+                let q = try Geometry.point(Point(0, 0)).nearestPoints(projection.forward(Geometry.lineString(context.borderPieces[first]))).onOther
+                d0 = min(d0, Geodesic.wgs84.distance(mid, projection.inverse(q)))
             }
             guard d0.isFinite else { continue }
             // No point of the chunk is farther than half its length (along the route, so at least as far in a
@@ -172,11 +172,19 @@ public struct BorderProfile: Sendable {
             let maxLat = positions.map { abs($0.lat) }.max()! + reach / 111_000
             // Degrees of longitude per metre grow with latitude; of latitude they are at most 1 / 110,574 m.
             let radius = reach / (111_000 * max(cos(min(maxLat, 89) * .pi / 180), 0.02)) * 1.1
-            let own = Geometry.lineString(LineString(positions)).envelope!
-            let e = Envelope(minX: own.minX - radius, minY: own.minY - reach / 110_000, maxX: own.maxX + radius, maxY: own.maxY + reach / 110_000)
-            let pieces = try Routes.Indexes.query(index.borderPieces, e)
-            let projected = try pieces.map { try projection.forward(Geometry.lineString(context.borderPieces[$0])) }
-            let line = try projection.forward(Geometry.lineString(LineString(Geodesic.wgs84.densify(positions, maxSegment: 1_000))))
+            // The pieces within reach of the chunk's line: looked up around each run of 16 of its 1 km segments,
+            // not around the chunk's whole box (a diagonal chunk's box holds many pieces out of reach, and
+            // projecting them was a quarter of `route`'s time).
+            let dense = Geodesic.wgs84.densify(positions, maxSegment: 1_000)
+            var found = Set<Int>()
+            for start in stride(from: 0, to: max(1, dense.count - 1), by: 16) {
+                let own = Geometry.lineString(LineString(Array(dense[start...min(start + 16, dense.count - 1)]))).envelope!
+                let e = Envelope(minX: own.minX - radius, minY: own.minY - reach / 110_000, maxX: own.maxX + radius, maxY: own.maxY + reach / 110_000)
+                found.formUnion(try Routes.Indexes.query(index.borderPieces, e))
+            }
+            let pieces = found.sorted()
+            let projected = pieces.map { projection.forward(Geometry.lineString(context.borderPieces[$0])) }
+            let line = projection.forward(Geometry.lineString(LineString(dense)))
             try body(Chunk(from: a, to: b, isLast: c == chunks - 1, projection: projection, line: line, pieces: pieces, projected: projected))
         }
     }
