@@ -25,10 +25,10 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        // GDAL's headers only: the library is loaded when a source needs it (Sources/CGDAL/shim.h), so no
+        // pkg-config here (its -lgdal would load GDAL's 18 MiB of libraries into every process at start).
         .systemLibrary(
-            name: "CGDAL",
-            pkgConfig: "gdal",
-            providers: [.apt(["libgdal-dev"])]
+            name: "CGDAL"
         ),
         .target(name: "CShims"),
         .target(

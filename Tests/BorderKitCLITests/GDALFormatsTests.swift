@@ -123,6 +123,32 @@ struct GDALFormatsTests {
         #expect(listing(dir) == ["cells.geojson", "cells.gpkg"])
     }
 
+    @Test("GDAL is loaded only when a source needs it: GeoJSON works without it; with BORDERKIT_GDAL naming no library a GeoPackage read or written is exit 2 naming the file and why, nothing written; naming the real one, it reads")
+    func gdalLoadedOnDemand() throws {
+        let dir = try scratchFolder()
+        let source = dir.appendingPathComponent("cells.geojson")
+        try Data(Self.cells.utf8).write(to: source)
+        let gpkg = dir.appendingPathComponent("cells.gpkg")
+        try Self.ogr2ogr(["-f", "GPKG", gpkg.path, source.path])
+        func withGDAL(_ library: String, _ arguments: [String]) throws -> RunResult {
+            try run("/usr/bin/env", ["BORDERKIT_GDAL=\(library)", TestPaths.borderkit.path] + arguments)
+        }
+        let missing = dir.appendingPathComponent("no-such-libgdal.so").path
+        let geojson = try withGDAL(missing, ["borders", "--territories", source.path, "--id-property", "code", "--format", "json"])
+        #expect(geojson.status == 0, "\(geojson.stderrText)")
+        let read = try withGDAL(missing, ["borders", "--territories", gpkg.path, "--id-property", "code", "--format", "json"])
+        #expect(read.status == 2 && read.stderrText.contains(gpkg.path) && read.stderrText.contains("GDAL (\(missing)) cannot be loaded"), "\(read.stderrText)")
+        let out = dir.appendingPathComponent("out.gpkg").path
+        let write = try withGDAL(missing, ["borders", "--territories", source.path, "--id-property", "code", "-o", out])
+        #expect(write.status == 2 && write.stderrText.contains("cannot be loaded"), "\(write.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let version = try withGDAL(missing, ["--version"])
+        #expect(version.status == 0)
+        let real = try #require(["/usr/lib/x86_64-linux-gnu/libgdal.so", "/usr/lib/aarch64-linux-gnu/libgdal.so"].first { FileManager.default.fileExists(atPath: $0) })
+        let chosen = try withGDAL(real, ["borders", "--territories", gpkg.path, "--id-property", "code", "--format", "json"])
+        #expect(chosen.status == 0 && chosen.stdout == geojson.stdout.replacingSource(source.path, with: gpkg.path), "\(chosen.stderrText)")
+    }
+
     @Test("the embedded routes written as a GeoPackage by convert and read back by route: the same routes, ids and figures")
     func routesThroughGeoPackage() throws {
         let dir = try scratchFolder()
@@ -234,4 +260,13 @@ extension GDALFormatsTests {
 enum GDALTools {
     static let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/ogr2ogr")
     static let missingReason = "ogr2ogr is not installed (Debian gdal-bin; Tools/setup.sh installs it): GDAL format tests skipped"
+}
+
+private extension Data {
+    /// The same JSON text with one file's path (as JSON writes it) changed to another.
+    func replacingSource(_ path: String, with other: String) -> Data {
+        Data(String(decoding: self, as: UTF8.self).replacingOccurrences(of: path.replacingOccurrences(of: "/", with: "\\/"),
+                                                                    with: other.replacingOccurrences(of: "/", with: "\\/"))
+            .replacingOccurrences(of: path, with: other).utf8)
+    }
 }

@@ -99,11 +99,11 @@ struct FieldPlan {
             case .real: OFTReal
             case .string, .json: OFTString
             }
-            guard let defn = OGR_Fld_Create(field.column, type) else { return false }
-            defer { OGR_Fld_Destroy(defn) }
-            if field.kind == .boolean { OGR_Fld_SetSubType(defn, OFSTBoolean) }
-            if field.kind == .json { OGR_Fld_SetSubType(defn, OFSTJSON) }
-            guard OGR_L_CreateField(layer, defn, 0) == OGRERR_NONE else { return false }
+            guard let defn = gdal.OGR_Fld_Create!(field.column, type) else { return false }
+            defer { gdal.OGR_Fld_Destroy!(defn) }
+            if field.kind == .boolean { gdal.OGR_Fld_SetSubType!(defn, OFSTBoolean) }
+            if field.kind == .json { gdal.OGR_Fld_SetSubType!(defn, OFSTJSON) }
+            guard gdal.OGR_L_CreateField!(layer, defn, 0) == OGRERR_NONE else { return false }
         }
         return true
     }
@@ -116,12 +116,12 @@ struct FieldPlan {
             if value == nil, field.property == "id", feature.properties?["id"] == nil { value = feature.id?.jsonValue }
             guard let value else { continue }
             switch (field.kind, value) {
-            case (_, .null): OGR_F_SetFieldNull(f, index)
-            case (.integer, .integer(let v)), (.integer64, .integer(let v)): OGR_F_SetFieldInteger64(f, index, v)
-            case (.boolean, .bool(let b)): OGR_F_SetFieldInteger(f, index, b ? 1 : 0)
-            case (.real, _): OGR_F_SetFieldDouble(f, index, value.doubleValue ?? .nan)
-            case (.string, .string(let s)): OGR_F_SetFieldString(f, index, s)
-            default: OGR_F_SetFieldString(f, index, String(decoding: JSONWriter.data(value), as: UTF8.self))
+            case (_, .null): gdal.OGR_F_SetFieldNull!(f, index)
+            case (.integer, .integer(let v)), (.integer64, .integer(let v)): gdal.OGR_F_SetFieldInteger64!(f, index, v)
+            case (.boolean, .bool(let b)): gdal.OGR_F_SetFieldInteger!(f, index, b ? 1 : 0)
+            case (.real, _): gdal.OGR_F_SetFieldDouble!(f, index, value.doubleValue ?? .nan)
+            case (.string, .string(let s)): gdal.OGR_F_SetFieldString!(f, index, s)
+            default: gdal.OGR_F_SetFieldString!(f, index, String(decoding: JSONWriter.data(value), as: UTF8.self))
             }
         }
     }

@@ -39,8 +39,8 @@ struct LayerCRS {
         }
         var wkt: UnsafeMutablePointer<CChar>?
         let options = ["FORMAT=WKT2_2019"]
-        let err = withConstCStrings(options) { OSRExportToWktEx(srs, &wkt, $0) }
-        defer { VSIFree(wkt) }
+        let err = withConstCStrings(options) { gdal.OSRExportToWktEx!(srs, &wkt, $0) }
+        defer { gdal.VSIFree!(wkt) }
         guard err == OGRERR_NONE, let wkt else {
             throw SourceError(source: source, layer: layer, reason: "its CRS \(label) cannot be written as WKT for PROJ: " + GDAL.lastError(or: "OGR error \(err)"))
         }
@@ -75,8 +75,8 @@ struct LayerCRS {
 
     /// "EPSG:3035 (ETRS89-extended / LAEA Europe)", or the CRS's name when no authority code is known.
     private static func label(_ srs: OGRSpatialReferenceH) -> String {
-        let name = OSRGetName(srs).map { String(cString: $0) } ?? "unnamed CRS"
-        if let authority = OSRGetAuthorityName(srs, nil), let code = OSRGetAuthorityCode(srs, nil) {
+        let name = gdal.OSRGetName!(srs).map { String(cString: $0) } ?? "unnamed CRS"
+        if let authority = gdal.OSRGetAuthorityName!(srs, nil), let code = gdal.OSRGetAuthorityCode!(srs, nil) {
             return "\(String(cString: authority)):\(String(cString: code)) (\(name))"
         }
         return name
@@ -84,28 +84,28 @@ struct LayerCRS {
 
     /// WGS84 geographic, whatever its axis order (EPSG:4326, OGC:CRS84, a .prj's GCS_WGS_1984).
     private static func isWGS84(_ srs: OGRSpatialReferenceH) -> Bool {
-        guard OSRIsGeographic(srs) != 0, let wgs84 = OSRNewSpatialReference(nil) else { return false }
-        defer { OSRDestroySpatialReference(wgs84) }
-        guard OSRSetWellKnownGeogCS(wgs84, "WGS84") == OGRERR_NONE else { return false }
+        guard gdal.OSRIsGeographic!(srs) != 0, let wgs84 = gdal.OSRNewSpatialReference!(nil) else { return false }
+        defer { gdal.OSRDestroySpatialReference!(wgs84) }
+        guard gdal.OSRSetWellKnownGeogCS!(wgs84, "WGS84") == OGRERR_NONE else { return false }
         let options = ["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS"]
-        return withConstCStrings(options) { OSRIsSameEx(srs, wgs84, $0) } != 0
+        return withConstCStrings(options) { gdal.OSRIsSameEx!(srs, wgs84, $0) } != 0
     }
 
     /// True when the positions' first coordinate is along the CRS's north-pointing axis.
     private static func dataAxisPointsNorth(_ srs: OGRSpatialReferenceH) -> Bool {
         var count: Int32 = 0
-        guard let mapping = OSRGetDataAxisToSRSAxisMapping(srs, &count), count >= 1 else { return false }
+        guard let mapping = gdal.OSRGetDataAxisToSRSAxisMapping!(srs, &count), count >= 1 else { return false }
         let axis = abs(mapping[0]) - 1
         var orientation = OAO_Other
-        guard OSRGetAxis(srs, nil, axis, &orientation) != nil else { return false }
+        guard gdal.OSRGetAxis!(srs, nil, axis, &orientation) != nil else { return false }
         return orientation == OAO_North || orientation == OAO_South
     }
 }
 
 /// Calls `body` with `strings` as a NULL-terminated C array (GDAL's `CSLConstList` options).
 func withCStrings<T>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) throws -> T) rethrows -> T {
-    var list: [UnsafeMutablePointer<CChar>?] = strings.map { CPLStrdup($0) }
-    defer { list.forEach { VSIFree($0) } }
+    var list: [UnsafeMutablePointer<CChar>?] = strings.map { gdal.CPLStrdup!($0) }
+    defer { list.forEach { gdal.VSIFree!($0) } }
     list.append(nil)
     return try list.withUnsafeMutableBufferPointer { try body($0.baseAddress!) }
 }

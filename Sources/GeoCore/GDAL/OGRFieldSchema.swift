@@ -18,9 +18,9 @@ struct OGRFieldSchema {
 
     init(_ defn: OGRFeatureDefnH?) {
         guard let defn else { fields = []; return }
-        fields = (0..<OGR_FD_GetFieldCount(defn)).map { i in
-            let d = OGR_FD_GetFieldDefn(defn, i)
-            return Field(name: String(cString: OGR_Fld_GetNameRef(d)), type: OGR_Fld_GetType(d), subtype: OGR_Fld_GetSubType(d))
+        fields = (0..<gdal.OGR_FD_GetFieldCount!(defn)).map { i in
+            let d = gdal.OGR_FD_GetFieldDefn!(defn, i)
+            return Field(name: String(cString: gdal.OGR_Fld_GetNameRef!(d)!), type: gdal.OGR_Fld_GetType!(d), subtype: gdal.OGR_Fld_GetSubType!(d))
         }
     }
 
@@ -30,7 +30,7 @@ struct OGRFieldSchema {
         members.reserveCapacity(fields.count)
         for (i, field) in fields.enumerated() {
             let index = Int32(i)
-            if OGR_F_IsFieldSet(f, index) == 0 || OGR_F_IsFieldNull(f, index) != 0 {
+            if gdal.OGR_F_IsFieldSet!(f, index) == 0 || gdal.OGR_F_IsFieldNull!(f, index) != 0 {
                 members.append(JSONMember(field.name, .null))
                 continue
             }
@@ -42,28 +42,28 @@ struct OGRFieldSchema {
     private func value(_ f: OGRFeatureH, _ i: Int32, _ field: Field) -> JSONValue {
         switch field.type {
         case OFTInteger:
-            let v = OGR_F_GetFieldAsInteger(f, i)
+            let v = gdal.OGR_F_GetFieldAsInteger!(f, i)
             return field.subtype == OFSTBoolean ? .bool(v != 0) : .integer(Int64(v))
         case OFTInteger64:
-            return .integer(Int64(OGR_F_GetFieldAsInteger64(f, i)))
+            return .integer(Int64(gdal.OGR_F_GetFieldAsInteger64!(f, i)))
         case OFTReal:
-            return .number(OGR_F_GetFieldAsDouble(f, i))
+            return .number(gdal.OGR_F_GetFieldAsDouble!(f, i))
         case OFTDate, OFTTime, OFTDateTime:
             return .string(isoDateTime(f, i, field.type))
         case OFTIntegerList:
             var n: Int32 = 0
-            guard let p = OGR_F_GetFieldAsIntegerList(f, i, &n) else { return .array([]) }
+            guard let p = gdal.OGR_F_GetFieldAsIntegerList!(f, i, &n) else { return .array([]) }
             return .array((0..<Int(n)).map { field.subtype == OFSTBoolean ? .bool(p[$0] != 0) : .integer(Int64(p[$0])) })
         case OFTInteger64List:
             var n: Int32 = 0
-            guard let p = OGR_F_GetFieldAsInteger64List(f, i, &n) else { return .array([]) }
+            guard let p = gdal.OGR_F_GetFieldAsInteger64List!(f, i, &n) else { return .array([]) }
             return .array((0..<Int(n)).map { .integer(Int64(p[$0])) })
         case OFTRealList:
             var n: Int32 = 0
-            guard let p = OGR_F_GetFieldAsDoubleList(f, i, &n) else { return .array([]) }
+            guard let p = gdal.OGR_F_GetFieldAsDoubleList!(f, i, &n) else { return .array([]) }
             return .array((0..<Int(n)).map { .number(p[$0]) })
         case OFTStringList:
-            guard let list = OGR_F_GetFieldAsStringList(f, i) else { return .array([]) }
+            guard let list = gdal.OGR_F_GetFieldAsStringList!(f, i) else { return .array([]) }
             var out: [JSONValue] = []
             var k = 0
             while let s = list[k] {
@@ -73,7 +73,7 @@ struct OGRFieldSchema {
             return .array(out)
         default:
             // OFTString (a JSON subtype read as the JSON it holds), and OFTBinary as GDAL's hexadecimal text.
-            let text = OGR_F_GetFieldAsString(f, i).map { String(cString: $0) } ?? ""
+            let text = gdal.OGR_F_GetFieldAsString!(f, i).map { String(cString: $0) } ?? ""
             if field.subtype == OFSTJSON, let json = try? JSONValue.read(Array(text.utf8), source: "") { return json }
             return .string(text)
         }
@@ -84,8 +84,8 @@ struct OGRFieldSchema {
     private func isoDateTime(_ f: OGRFeatureH, _ i: Int32, _ type: OGRFieldType) -> String {
         var y: Int32 = 0, mo: Int32 = 0, d: Int32 = 0, h: Int32 = 0, mi: Int32 = 0, tz: Int32 = 0
         var s: Float = 0
-        guard OGR_F_GetFieldAsDateTimeEx(f, i, &y, &mo, &d, &h, &mi, &s, &tz) != 0 else {
-            return OGR_F_GetFieldAsString(f, i).map { String(cString: $0) } ?? ""
+        guard gdal.OGR_F_GetFieldAsDateTimeEx!(f, i, &y, &mo, &d, &h, &mi, &s, &tz) != 0 else {
+            return gdal.OGR_F_GetFieldAsString!(f, i).map { String(cString: $0) } ?? ""
         }
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let date = "\(String(repeating: "0", count: max(0, 4 - String(y).count)))\(y)-\(two(mo))-\(two(d))"

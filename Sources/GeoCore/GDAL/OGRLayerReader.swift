@@ -16,27 +16,28 @@ struct OGRLayerReader {
     /// Reads the layer: `onCollection` gets the collection's head (its name and notes, no features), then
     /// `onFeature` each feature with its index. Returns the head with the layer's origin (FIDs in order).
     func read(onCollection: (FeatureCollection) throws -> Void, onFeature: (Feature, Int) throws -> Void) throws -> FeatureCollection {
-        try GDAL.quietly { () throws -> FeatureCollection in
+        try GDAL.require(for: source)
+        return try GDAL.quietly { () throws -> FeatureCollection in
             let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY) | UInt32(GDAL_OF_VERBOSE_ERROR)
-            guard let ds = GDALOpenEx(source, flags, nil, nil, nil) else {
+            guard let ds = gdal.GDALOpenEx!(source, flags, nil, nil, nil) else {
                 let what = FileIO.isFolder(source) ? "is a directory, and GDAL cannot open it" : "GDAL cannot open it"
                 throw SourceError(source: source, reason: "\(what) as a vector source: " + GDAL.lastError(or: "no driver recognises it"))
             }
-            defer { GDALClose(ds) }
-            let driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds)).map { String(cString: $0) } ?? "unknown"
+            defer { gdal.GDALClose!(ds) }
+            let driver = gdal.GDALGetDriverShortName!(gdal.GDALGetDatasetDriver!(ds)).map { String(cString: $0) } ?? "unknown"
             let handle = try pickLayer(ds)
-            let name = String(cString: OGR_L_GetName(handle))
-            let crs = try LayerCRS(OGR_L_GetSpatialRef(handle), source: source, layer: name)
+            let name = String(cString: gdal.OGR_L_GetName!(handle)!)
+            let crs = try LayerCRS(gdal.OGR_L_GetSpatialRef!(handle), source: source, layer: name)
             var head = FeatureCollection([], foreignMembers: ["name": .string(name)])
             head.origin = LayerOrigin(layer: name, driver: driver)
-            if let note = crs.note, OGR_L_GetGeomType(handle) != wkbNone { head.notes.append(note) }
+            if let note = crs.note, gdal.OGR_L_GetGeomType!(handle) != wkbNone { head.notes.append(note) }
             try onCollection(head)
-            let fields = OGRFieldSchema(OGR_L_GetLayerDefn(handle))
+            let fields = OGRFieldSchema(gdal.OGR_L_GetLayerDefn!(handle))
             var fids: [Int64] = []
-            OGR_L_ResetReading(handle)
-            CPLErrorReset()
+            gdal.OGR_L_ResetReading!(handle)
+            gdal.CPLErrorReset!()
             while true {
-                guard let f = OGR_L_GetNextFeature(handle) else {
+                guard let f = gdal.OGR_L_GetNextFeature!(handle) else {
                     if GDAL.failed {
                         let after = fids.last.map { " after FID \($0)" } ?? " before the first feature"
                         throw SourceError(source: source, layer: name, reason: "cannot read the next feature\(after): "
@@ -44,8 +45,8 @@ struct OGRLayerReader {
                     }
                     break
                 }
-                defer { OGR_F_Destroy(f) }
-                let fid = Int64(OGR_F_GetFID(f))
+                defer { gdal.OGR_F_Destroy!(f) }
+                let fid = Int64(gdal.OGR_F_GetFID!(f))
                 do {
                     let feature = Feature(geometry: try geometry(of: f, crs), properties: fields.properties(of: f))
                     fids.append(fid)
@@ -57,7 +58,7 @@ struct OGRLayerReader {
                 } catch let reason as LayerCRS.Problem {
                     throw SourceError(source: source, layer: name, fid: fid, reason: reason.reason)
                 }
-                CPLErrorReset()
+                gdal.CPLErrorReset!()
             }
             head.origin?.fids = fids
             return head
@@ -66,16 +67,16 @@ struct OGRLayerReader {
 
     /// The layer asked for, or the only one; a source of several layers needs a name (all are listed).
     private func pickLayer(_ ds: GDALDatasetH) throws -> OGRLayerH {
-        let count = GDALDatasetGetLayerCount(ds)
-        let names = (0..<count).compactMap { GDALDatasetGetLayer(ds, $0) }.map { String(cString: OGR_L_GetName($0)) }
+        let count = gdal.GDALDatasetGetLayerCount!(ds)
+        let names = (0..<count).compactMap { gdal.GDALDatasetGetLayer!(ds, $0) }.map { String(cString: gdal.OGR_L_GetName!($0)!) }
         let listed = names.map { "\"\($0)\"" }.joined(separator: ", ")
         if let layer {
-            guard let h = GDALDatasetGetLayerByName(ds, layer) else {
+            guard let h = gdal.GDALDatasetGetLayerByName!(ds, layer) else {
                 throw SourceError(source: source, reason: "no layer \"\(layer)\"; it holds \(count == 0 ? "no vector layer" : listed)")
             }
             return h
         }
-        guard count > 0, let first = GDALDatasetGetLayer(ds, 0) else { throw SourceError(source: source, reason: "it holds no vector layer") }
+        guard count > 0, let first = gdal.GDALDatasetGetLayer!(ds, 0) else { throw SourceError(source: source, reason: "it holds no vector layer") }
         guard count == 1 else {
             throw SourceError(source: source, reason: "it holds \(count) layers (\(listed)); choose one with --layer NAME or \(source):NAME")
         }
@@ -84,17 +85,17 @@ struct OGRLayerReader {
 
     /// The feature's first geometry as positions on WGS84 lon/lat, checked as GeoJSON's are; nil: none.
     private func geometry(of f: OGRFeatureH, _ crs: LayerCRS) throws -> Geometry? {
-        guard var g = OGR_F_GetGeometryRef(f) else { return nil }
+        guard var g = gdal.OGR_F_GetGeometryRef!(f) else { return nil }
         var linear: OGRGeometryH?
-        defer { if let linear { OGR_G_DestroyGeometry(linear) } }
-        if OGR_GT_IsNonLinear(OGR_G_GetGeometryType(g)) != 0 {
-            guard let l = OGR_G_GetLinearGeometry(g, 0, nil) else { throw WKBError("its curve geometry cannot be made linear") }
+        defer { if let linear { gdal.OGR_G_DestroyGeometry!(linear) } }
+        if gdal.OGR_GT_IsNonLinear!(gdal.OGR_G_GetGeometryType!(g)) != 0 {
+            guard let l = gdal.OGR_G_GetLinearGeometry!(g, 0, nil) else { throw WKBError("its curve geometry cannot be made linear") }
             linear = l
             g = l
         }
-        let size = Int(OGR_G_WkbSize(g))
+        let size = Int(gdal.OGR_G_WkbSize!(g))
         var bytes = [UInt8](repeating: 0, count: size)
-        let err = bytes.withUnsafeMutableBufferPointer { OGR_G_ExportToIsoWkb(g, wkbNDR, $0.baseAddress) }
+        let err = bytes.withUnsafeMutableBufferPointer { gdal.OGR_G_ExportToIsoWkb!(g, wkbNDR, $0.baseAddress) }
         guard err == OGRERR_NONE else { throw WKBError("GDAL cannot export its geometry as WKB (OGR error \(err))") }
         let decoded = try bytes.withUnsafeBytes { (raw) throws(WKBError) in try Geometry(wkb: raw) }
         // Rings wound as RFC 7946 wants (a Shapefile's exteriors are clockwise), so every format gives GeoJSON's numbers.

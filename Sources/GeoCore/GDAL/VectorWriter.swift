@@ -56,16 +56,17 @@ public struct VectorWriter: Sendable {
         var notes: [String] = []
         var sidecars: [(path: String, text: String)] = []
         do {
+            try GDAL.require(for: path)
             try GDAL.quietly { () throws -> Void in
-                guard let driver = GDALGetDriverByName(format.driver) else {
+                guard let driver = gdal.GDALGetDriverByName!(format.driver) else {
                     throw SourceError(source: path, reason: "this GDAL has no \(format.driver) driver")
                 }
                 var open: [String: GDALDatasetH] = [:]
-                defer { for ds in open.values { GDALClose(ds) } }
+                defer { for ds in open.values { gdal.GDALClose!(ds) } }
                 for t in targets {
                     let temp = temporary(t.file)
                     if open[temp] == nil {
-                        guard let ds = GDALCreate(driver, temp, 0, 0, 0, GDT_Unknown, nil) else {
+                        guard let ds = gdal.GDALCreate!(driver, temp, 0, 0, 0, GDT_Unknown, nil) else {
                             throw SourceError(source: t.file, reason: "GDAL cannot create it: " + GDAL.lastError(or: "no reason given"))
                         }
                         open[temp] = ds
@@ -82,7 +83,7 @@ public struct VectorWriter: Sendable {
                 }
                 for (temp, ds) in open {
                     open[temp] = nil
-                    GDALClose(ds)
+                    gdal.GDALClose!(ds)
                     if GDAL.failed { throw SourceError(source: path, reason: "GDAL could not finish writing: " + GDAL.lastError(or: "no reason given")) }
                 }
             }
@@ -105,38 +106,38 @@ public struct VectorWriter: Sendable {
 
     /// Creates one layer and writes its features in one transaction where the driver has them.
     private func writeLayer(_ ds: GDALDatasetH, name: String, family: Family, plan: FieldPlan, features: ArraySlice<Feature>, file: String) throws {
-        guard let srs = OSRNewSpatialReference(nil) else { throw SourceError(source: file, reason: "GDAL cannot make a spatial reference") }
-        defer { OSRDestroySpatialReference(srs) }
-        OSRImportFromEPSG(srs, 4326)
-        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
+        guard let srs = gdal.OSRNewSpatialReference!(nil) else { throw SourceError(source: file, reason: "GDAL cannot make a spatial reference") }
+        defer { gdal.OSRDestroySpatialReference!(srs) }
+        _ = gdal.OSRImportFromEPSG!(srs, 4326)
+        gdal.OSRSetAxisMappingStrategy!(srs, OAMS_TRADITIONAL_GIS_ORDER)
         let hasZ = features.contains { $0.geometry?.hasZ ?? false }
         var type = family.ogrType
-        if hasZ, type != wkbNone { type = OGR_GT_SetZ(type) }
+        if hasZ, type != wkbNone { type = gdal.OGR_GT_SetZ!(type) }
         let options = format == .shp ? ["ENCODING=UTF-8"] : []
-        let layer = withCStrings(options) { GDALDatasetCreateLayer(ds, name, type == wkbNone ? nil : srs, type, $0) }
+        let layer = withCStrings(options) { gdal.GDALDatasetCreateLayer!(ds, name, type == wkbNone ? nil : srs, type, $0) }
         guard let layer else { throw SourceError(source: file, layer: name, reason: "GDAL cannot create the layer: " + GDAL.lastError(or: "no reason given")) }
         guard plan.create(on: layer) else { throw SourceError(source: file, layer: name, reason: "GDAL cannot create its fields: " + GDAL.lastError(or: "no reason given")) }
-        let transaction = OGR_L_StartTransaction(layer) == OGRERR_NONE
-        let defn = OGR_L_GetLayerDefn(layer)
+        let transaction = gdal.OGR_L_StartTransaction!(layer) == OGRERR_NONE
+        let defn = gdal.OGR_L_GetLayerDefn!(layer)
         for (i, feature) in features.enumerated() {
-            guard let f = OGR_F_Create(defn) else { throw SourceError(source: file, layer: name, reason: "GDAL cannot make a feature") }
-            defer { OGR_F_Destroy(f) }
+            guard let f = gdal.OGR_F_Create!(defn) else { throw SourceError(source: file, layer: name, reason: "GDAL cannot make a feature") }
+            defer { gdal.OGR_F_Destroy!(f) }
             plan.set(feature, on: f)
             if let g = feature.geometry {
                 let placed = g.withinAntimeridian
                 let bytes = family.promotes ? family.promoted(placed).isoWKB : placed.isoWKB
                 var geometry: OGRGeometryH?
-                let err = bytes.withUnsafeBufferPointer { OGR_G_CreateFromWkb($0.baseAddress, srs, &geometry, Int32($0.count)) }
+                let err = bytes.withUnsafeBufferPointer { gdal.OGR_G_CreateFromWkb!($0.baseAddress, srs, &geometry, Int32($0.count)) }
                 guard err == OGRERR_NONE, let geometry else {
                     throw SourceError(source: file, layer: name, reason: "feature \(i): GDAL cannot read its geometry (OGR error \(err))")
                 }
-                OGR_F_SetGeometryDirectly(f, geometry)
+                _ = gdal.OGR_F_SetGeometryDirectly!(f, geometry)
             }
-            guard OGR_L_CreateFeature(layer, f) == OGRERR_NONE else {
+            guard gdal.OGR_L_CreateFeature!(layer, f) == OGRERR_NONE else {
                 throw SourceError(source: file, layer: name, reason: "feature \(i): GDAL cannot write it: " + GDAL.lastError(or: "no reason given"))
             }
         }
-        if transaction, OGR_L_CommitTransaction(layer) != OGRERR_NONE {
+        if transaction, gdal.OGR_L_CommitTransaction!(layer) != OGRERR_NONE {
             throw SourceError(source: file, layer: name, reason: "GDAL cannot commit the layer: " + GDAL.lastError(or: "no reason given"))
         }
     }
