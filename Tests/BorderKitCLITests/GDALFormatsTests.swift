@@ -106,13 +106,19 @@ struct GDALFormatsTests {
         #expect(ids == ["Zürich", "São Tomé"])
     }
 
-    @Test("a damaged GeoPackage: exit 2, the file and GDAL's reason named, nothing written")
-    func damaged() throws {
+    /// A scratch folder holding `cells` as cells.geojson and, converted by `ogr2ogr`, cells.gpkg.
+    static func cellsAsGeoPackage() throws -> (folder: URL, geojson: URL, geopackage: URL) {
         let dir = try scratchFolder()
         let source = dir.appendingPathComponent("cells.geojson")
         try Data(Self.cells.utf8).write(to: source)
         let gpkg = dir.appendingPathComponent("cells.gpkg")
         try Self.ogr2ogr(["-f", "GPKG", gpkg.path, source.path])
+        return (dir, source, gpkg)
+    }
+
+    @Test("a damaged GeoPackage: exit 2, the file and GDAL's reason named, nothing written")
+    func damaged() throws {
+        let (dir, _, gpkg) = try Self.cellsAsGeoPackage()
         let whole = try Data(contentsOf: gpkg)
         try whole.prefix(whole.count / 3).write(to: gpkg)
         let out = dir.appendingPathComponent("out.fgb").path
@@ -125,11 +131,7 @@ struct GDALFormatsTests {
 
     @Test("GDAL is loaded only when a source needs it: GeoJSON works without it; with BORDERKIT_GDAL naming no library a GeoPackage read or written is exit 2 naming the file and why, nothing written; naming the real one, it reads")
     func gdalLoadedOnDemand() throws {
-        let dir = try scratchFolder()
-        let source = dir.appendingPathComponent("cells.geojson")
-        try Data(Self.cells.utf8).write(to: source)
-        let gpkg = dir.appendingPathComponent("cells.gpkg")
-        try Self.ogr2ogr(["-f", "GPKG", gpkg.path, source.path])
+        let (dir, source, gpkg) = try Self.cellsAsGeoPackage()
         func withGDAL(_ library: String, _ arguments: [String]) throws -> RunResult {
             try run("/usr/bin/env", ["BORDERKIT_GDAL=\(library)", TestPaths.borderkit.path] + arguments)
         }
