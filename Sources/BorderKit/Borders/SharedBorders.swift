@@ -198,6 +198,7 @@ public enum Borders {
         var found = FoundPairs(pairs: PairBorders(ids: ids), nodes: NodeIndex(snap: options.snap))
         var contactNodes: [([Position], SIMD2<Int32>)] = []
         var start = 0
+        let done = Locked(0)
         for c in chunks.indices {
             let candidates = chunks[c]
             chunks[c] = []
@@ -222,6 +223,8 @@ public enum Borders {
                         outcome = .failed("\(territories[i].id)–\(territories[j].id): \(error)")
                     }
                     results.withLock { $0[k] = outcome }
+                    let n = done.withLock { $0 += 1; return $0 }
+                    progress?(n, total)
                 }
             }
             // Taken out of the lock and let go one by one.
@@ -255,7 +258,6 @@ public enum Borders {
                 found.nodes.reserveCapacity(Int(Double(found.nodes.count) / Double(end) * Double(total) * 1.05))
                 found.pairs.reserveCapacity(Int(Double(found.pairs.count) / Double(end) * Double(total) * 1.05))
             }
-            progress?(end, total)
         }
         for (nodes, at) in contactNodes { found.nodes.add(nodes, territories: at) }
         found.pairs.shrink()
