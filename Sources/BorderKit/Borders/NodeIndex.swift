@@ -17,7 +17,6 @@ struct NodeIndex {
     /// Exact: an open-addressing table of node indices by their east-shifted position (`slots`, a power of two
     /// long, at most 70% full, -1 for empty): 4 bytes a slot where a dictionary of positions takes 40.
     private var slots: [Int32] = []
-    private var used = 0
     /// Within a snap: the nodes in cells of the snap.
     private var grid: NodeGrid
 
@@ -68,7 +67,7 @@ struct NodeIndex {
 
     /// The node at exactly `q` (east-shifted), added when new.
     private mutating func exactNode(_ q: Position) -> (index: Int, isNew: Bool) {
-        if 10 * (used + 1) > 7 * slots.count { resize(to: 2 * (used + 1)) }
+        if 10 * (positions.count + 1) > 7 * slots.count { resize(to: 2 * (positions.count + 1)) }
         let k = Self.key(SIMD2(q.x, q.y)), mask = slots.count - 1
         var s = Self.hash(k) & mask
         while slots[s] >= 0 {
@@ -77,7 +76,6 @@ struct NodeIndex {
             s = (s + 1) & mask
         }
         slots[s] = Int32(positions.count)
-        used += 1
         return (positions.count, true)
     }
 

@@ -21,9 +21,7 @@ public struct PairBorders: Sendable, Hashable, RandomAccessCollection, Expressib
     }
 
     /// The ids the pairs' territory indices point into.
-    private var ids: [String] = []
-    /// Each id's index in `ids`, filled only when pairs are added by their ids (not by `Borders.run`'s indices).
-    private var idIndex: [String: Int32] = [:]
+    private var ids = IDList()
     /// Each pair's two territories, indices into `ids`.
     private var firsts: [Int32] = [], seconds: [Int32] = []
     /// Where each pair's segments end in the segment columns (its start is the previous pair's end).
@@ -47,7 +45,7 @@ public struct PairBorders: Sendable, Hashable, RandomAccessCollection, Expressib
     public init() {}
 
     /// No pairs yet, their territories to be given as indices into `ids` (`append(first:second:segments:…)`).
-    init(ids: [String]) { self.ids = ids }
+    init(ids: [String]) { self.ids = IDList(ids) }
 
     /// The pairs of `borders`, in their order.
     public init<S: Sequence>(_ borders: S) where S.Element == PairBorder {
@@ -67,7 +65,7 @@ public struct PairBorders: Sendable, Hashable, RandomAccessCollection, Expressib
 
     /// The `i`-th pair, made whole.
     public subscript(i: Int) -> PairBorder {
-        let territories = [ids[Int(firsts[i])], ids[Int(seconds[i])]]
+        let territories = [ids[firsts[i]], ids[seconds[i]]]
         let range = segmentRange(i)
         var segments: [BorderSegment] = []
         segments.reserveCapacity(range.count)
@@ -86,7 +84,7 @@ public struct PairBorders: Sendable, Hashable, RandomAccessCollection, Expressib
     }
 
     /// The `i`-th pair's two territory ids.
-    public func territories(at i: Int) -> [String] { [ids[Int(firsts[i])], ids[Int(seconds[i])]] }
+    public func territories(at i: Int) -> [String] { [ids[firsts[i]], ids[seconds[i]]] }
 
     /// Every status some segment has, sorted.
     public var statusNames: [String] { Array(Set(statuses.map(\.status))).sorted() }
@@ -105,19 +103,9 @@ public struct PairBorders: Sendable, Hashable, RandomAccessCollection, Expressib
     /// Adds `border` at the end.
     public mutating func append(_ border: PairBorder) {
         precondition(border.territories.count == 2, "a pair border has two territories")
-        firsts.append(index(of: border.territories[0]))
-        seconds.append(index(of: border.territories[1]))
+        firsts.append(ids.index(of: border.territories[0]))
+        seconds.append(ids.index(of: border.territories[1]))
         appendContents(border)
-    }
-
-    private mutating func index(of id: String) -> Int32 {
-        if idIndex.isEmpty, !ids.isEmpty {
-            for (k, known) in ids.enumerated() { idIndex[known] = Int32(k) }
-        }
-        if let k = idIndex[id] { return k }
-        ids.append(id)
-        idIndex[id] = Int32(ids.count - 1)
-        return Int32(ids.count - 1)
     }
 
     private mutating func appendContents(_ border: PairBorder) {
@@ -132,19 +120,21 @@ public struct PairBorders: Sendable, Hashable, RandomAccessCollection, Expressib
             }
             if s.territories != border.territories { segmentTerritories[lengths.count] = s.territories }
             if s.number != lengths.count - start + 1 { numbers[lengths.count] = s.number }
-            if k != 0, statusIndices.count < lengths.count {
-                statusIndices += repeatElement(0, count: lengths.count - statusIndices.count)
-            }
-            if !statusIndices.isEmpty || k != 0 { statusIndices.append(k) }
-            if !s.line.positions.isEmpty, lines.count < lengths.count {
-                lines += repeatElement(LineString([]), count: lengths.count - lines.count)
-            }
-            if !lines.isEmpty || !s.line.positions.isEmpty { lines.append(s.line) }
+            Self.appendSparse(k, to: &statusIndices, at: lengths.count, unless: 0)
+            Self.appendSparse(s.line, to: &lines, at: lengths.count, unless: LineString([]))
             lengths.append(s.length)
         }
         segmentEnds.append(Int32(lengths.count))
         if !border.touchPoints.isEmpty { touchPoints[pair] = border.touchPoints }
         if border.overlapArea != 0 { overlapAreas[pair] = border.overlapArea }
+    }
+
+    /// Puts `value` at `index` of a column kept empty while every value is `unless`: the column is filled in
+    /// with `unless` up to `index` when the first other value comes.
+    private static func appendSparse<T: Equatable>(_ value: T, to column: inout [T], at index: Int, unless empty: T) {
+        if column.isEmpty, value == empty { return }
+        if column.count < index { column += repeatElement(empty, count: index - column.count) }
+        column.append(value)
     }
 
     /// Frees what was reserved beyond the pairs held.

@@ -7,9 +7,7 @@ import GeoCore
 /// into one shared id list). A node is made a `Tripoint` again when it is read (`subscript`).
 public struct Tripoints: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
     /// The ids the nodes' territory indices point into.
-    private var ids: [String] = []
-    /// Each id's index in `ids`, filled only when nodes are added by their ids.
-    private var idIndex: [String: Int32] = [:]
+    private var ids = IDList()
     /// Each node's longitude and latitude.
     private var positions: [SIMD2<Double>] = []
     /// The altitude of the few nodes given one (none from `Borders.run`).
@@ -23,7 +21,7 @@ public struct Tripoints: Sendable, Hashable, RandomAccessCollection, Expressible
     public init() {}
 
     /// No nodes yet, their territories to be given as indices into `ids` (`append(_:at:)`).
-    init(ids: [String]) { self.ids = ids }
+    init(ids: [String]) { self.ids = IDList(ids) }
 
     /// The nodes of `tripoints`, in their order.
     public init<S: Sequence>(_ tripoints: S) where S.Element == Tripoint {
@@ -42,7 +40,7 @@ public struct Tripoints: Sendable, Hashable, RandomAccessCollection, Expressible
     public subscript(i: Int) -> Tripoint {
         let start = i == 0 ? 0 : Int(memberEnds[i - 1])
         let p = positions[i]
-        return Tripoint(territories: members[start..<Int(memberEnds[i])].map { ids[Int($0)] },
+        return Tripoint(territories: members[start..<Int(memberEnds[i])].map { ids[$0] },
                         position: Position(p.x, p.y, altitudes[i]))
     }
 
@@ -60,16 +58,7 @@ public struct Tripoints: Sendable, Hashable, RandomAccessCollection, Expressible
 
     /// Adds `tripoint` at the end.
     public mutating func append(_ tripoint: Tripoint) {
-        if idIndex.isEmpty, !ids.isEmpty {
-            for (k, known) in ids.enumerated() { idIndex[known] = Int32(k) }
-        }
-        for id in tripoint.territories {
-            if let k = idIndex[id] { members.append(k) } else {
-                ids.append(id)
-                idIndex[id] = Int32(ids.count - 1)
-                members.append(Int32(ids.count - 1))
-            }
-        }
+        for id in tripoint.territories { members.append(ids.index(of: id)) }
         memberEnds.append(Int32(members.count))
         if let z = tripoint.position.z { altitudes[positions.count] = z }
         positions.append(SIMD2(tripoint.position.x, tripoint.position.y))
