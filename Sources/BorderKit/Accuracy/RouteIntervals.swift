@@ -106,7 +106,8 @@ public struct RouteIntervals: Sendable, Hashable {
     }
 
     /// How far along the route crossing `c` may lie from where it is drawn: a / sin θ, θ the angle between the
-    /// route (50 m either side of the crossing) and the nearest segment of the border (or coast) it crosses.
+    /// route (50 m either side of the crossing) and the nearest segment of the border (or coast) it crosses (of
+    /// two as near, at a vertex, the one at the smaller angle).
     static func crossingShift(_ c: Crossing, accuracy a: Double, path: RoutePath, context: RouteContext) throws -> Double {
         guard a > 0 else { return 0 }
         let g = Geodesic.wgs84
@@ -119,18 +120,30 @@ public struct RouteIntervals: Sendable, Hashable {
         } else if let id = c.from ?? c.to, let k = context.territoryIndex[id] {
             lines = context.territories[k].geometry.polygons.flatMap(\.rings)
         }
-        var best: (d: Double, a: Position, b: Position)?
+        // The nearest segments: where the line's nearest point is a vertex (a crossing placed beside a bend of the
+        // border, as after running along it), both segments at it are as near, to the last digits, and the one
+        // at the smaller angle (the larger shift) counts, so the interval holds either reading and does not flip
+        // with the last digit of the crossing's position.
+        var best = Double.infinity
+        var nearest: [(d: Double, a: Position, b: Position)] = []
+        func tie(_ d: Double) -> Bool { d <= best * (1 + 1e-9) + RouteIntervals.vertexTie }
         for line in lines {
             for (p, q) in zip(line, line.dropFirst()) {
                 let d = planarDistance(c.position, p, q)
-                if best == nil || d < best!.d { best = (d, p, q) }
+                guard tie(d) else { continue }
+                best = min(best, d)
+                nearest.append((d, p, q))
             }
         }
-        guard let best else { return a }
-        let borderAzimuth = g.inverse(best.a, best.b).azimuth1
-        let sine = abs(sin((routeAzimuth - borderAzimuth) * .pi / 180))
+        let tied = nearest.filter { tie($0.d) }
+        guard !tied.isEmpty else { return a }
+        let sine = tied.map { abs(sin((routeAzimuth - g.inverse($0.a, $0.b).azimuth1) * .pi / 180)) }.min()!
         return a / max(sine, 1e-9)
     }
+
+    /// Squared degrees within which two segments are as near to a crossing (`crossingShift`), besides a relative
+    /// 1e-9: (1e-9°)², a tenth of a millimetre.
+    static let vertexTie = 1e-18
 
     /// Squared distance in degrees (longitude scaled by the cosine of the latitude) from `q` to the segment a–b:
     /// only to pick the nearest segment.

@@ -43,8 +43,9 @@ public struct BorderProfile: Sendable {
     /// the closest approach to each territory the route does not enter (`entered`) whose border comes within `near`.
     ///
     /// Each part is taken in chunks of at most 100 km, each with an azimuthal equidistant projection centred on
-    /// it (`AzimuthalEquidistant`: geodesics, no PROJ context per chunk nor PROJ call per vertex); the short border pieces (`RouteContext.borderPieces`) that can matter to the chunk are projected once
-    /// and indexed in metres (STRtree). A sample's nearest point is found among them in the plane
+    /// it (`AzimuthalEquidistant`: geodesics, no PROJ context per chunk nor PROJ call per vertex); of the short border
+    /// pieces (`RouteContext.borderPieces`) within the chunk's reach, those a question cannot rule out by their
+    /// lon/lat box are projected, once (`ChunkPieces`). A sample's nearest point is found among them in the plane
     /// (`PlanarNearest`); the chunk's nearest piece comes from the index (`GEOSSTRtree_nearest_r`, exact planar
     /// distance) and its points from `GEOSNearestPoints_r`; every distance is
     /// then re-measured geodesically (`geod_inverse`) between the two points, so the projection only picks them.
@@ -58,14 +59,13 @@ public struct BorderProfile: Sendable {
         // Chunks kept for the exact nearest border, with their closest sample: no point of a chunk is nearer a
         // border than its closest sample less half a step, so only chunks whose closest sample is within a step
         // of the route's closest sample can hold the exact nearest point — usually one.
-        var kept: [(part: Int, chunk: Chunk, tree: STRtree, closestSample: Double)] = []
+        var kept: [(part: Int, chunk: Chunk, closestSample: Double)] = []
         for (k, measure) in path.parts.enumerated() where measure.length > 0 || measure.positions.count == 1 {
             var stations: [Double] = []
             var s = 0.0
             while s < measure.length { stations.append(s); s += step }
             stations.append(measure.length)
             try forEachChunk(measure, context: context, index: index, extra: near) { chunk in
-                let local = try STRtree(chunk.projected)
                 func approach(_ onRoute: Position, _ onBorder: Position, territory: String?) throws -> ClosestApproach {
                     let p = chunk.projection.inverse(onRoute), q = chunk.projection.inverse(onBorder)
                     return ClosestApproach(territory: territory, distance: onRoute == onBorder ? 0 : Geodesic.wgs84.distance(p, q),
@@ -75,21 +75,27 @@ public struct BorderProfile: Sendable {
                 // The profile.
                 let mine = stations.filter { chunk.isLast ? ($0 >= chunk.from && $0 <= chunk.to) : ($0 >= chunk.from && $0 < chunk.to) }
                 var closest = Double.infinity
-                var pieces = PlanarNearest(chunk.projected)
+                var pieces = PlanarNearest(chunk.pieces)
                 for at in mine {
                     let p = measure.position(at: at)
-                    guard let nearest = pieces.nearest(to: chunk.projection.forward(p))?.point else { continue }
+                    guard let nearest = pieces.nearest(to: chunk.projection.forward(p), lonLat: p)?.point else { continue }
                     let d = Geodesic.wgs84.distance(p, chunk.projection.inverse(nearest))
                     closest = min(closest, d)
                     out.profile.samples.append(ProfileSample(at: path.starts[k] + at, position: p.wrappedLongitude, distance: d))
                 }
-                kept.append((k, chunk, local, mine.isEmpty ? 0 : closest))
-                // Territories not entered whose border comes within `near` of the chunk.
+                kept.append((k, chunk, closest))
+                // Territories not entered whose border comes within `near` of the chunk: the pieces whose box in
+                // the plane meets the line's, grown by `near` (as an STRtree of them would give, in its order),
+                // among those whose lon/lat box comes within `near` of a run of the line's (the rest are farther,
+                // so left unprojected; their approaches would not count).
                 guard near > 0, let e = chunk.line.envelope else { return }
-                for j in try local.query(e.expanded(by: near * 1.01 + 1)) {
-                    let territories = context.borders[context.pieceBorder[chunk.pieces[j]]].territories.filter { !entered.contains($0) }
+                let box = e.expanded(by: near * 1.01 + 1)
+                for j in 0..<chunk.pieces.count {
+                    guard chunk.runs.contains(where: { chunk.pieces.lowerBound(from: $0, to: j) <= near * 1.01 + 1 }),
+                          chunk.pieces.planarBox(j).intersects(box) else { continue }
+                    let territories = context.borders[context.pieceBorder[chunk.indices[j]]].territories.filter { !entered.contains($0) }
                     guard !territories.isEmpty else { continue }
-                    let points = try chunk.line.nearestPoints(chunk.projected[j])
+                    let points = try chunk.line.nearestPoints(chunk.pieces.geometry(j))
                     for t in territories {
                         let a = try approach(points.onSelf, points.onOther, territory: t)
                         if a.distance <= near, best[t].map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { best[t] = a }
@@ -97,19 +103,23 @@ public struct BorderProfile: Sendable {
                 }
             }
         }
-        // The exact nearest border: the chunk's line against its pieces, through the chunk's STRtree.
-        let routeClosest = kept.map(\.closestSample).min() ?? 0
-        for (k, chunk, local, closestSample) in kept where closestSample <= routeClosest + step {
+        // The exact nearest border: the chunk's line against its pieces, through an STRtree of those that can hold
+        // it (`candidates`).
+        let routeClosest = kept.map(\.closestSample).filter(\.isFinite).min() ?? 0
+        for (k, chunk, closestSample) in kept where !closestSample.isFinite || closestSample <= routeClosest + step {
+            let pieces = candidates(chunk, within: closestSample)
+            let projected = pieces.map(chunk.pieces.geometry)
+            let local = try STRtree(projected)
             guard let j = try local.nearest(to: chunk.line) else { continue }
-            let points = try chunk.line.nearestPoints(chunk.projected[j])
+            let points = try chunk.line.nearestPoints(projected[j])
             var p = chunk.projection.inverse(points.onSelf)
             let q: Position
             if points.onSelf == points.onOther {
                 // The chunk crosses a border: of all its meetings with a border (the index gave one of them), the
                 // first along the route, so the answer does not depend on which piece the index found.
                 var first = (at: path.parts[k].along(p), position: p)
-                for i in try local.query(chunk.line.envelope!) where try chunk.line.intersects(chunk.projected[i]) {
-                    try chunk.line.intersection(chunk.projected[i]).forEachPosition { meet in
+                for i in try local.query(chunk.line.envelope!) where try chunk.line.intersects(projected[i]) {
+                    try chunk.line.intersection(projected[i]).forEachPosition { meet in
                         let m = chunk.projection.inverse(meet)
                         let along = path.parts[k].along(m)
                         if along < first.at { first = (along, m) }
@@ -129,8 +139,22 @@ public struct BorderProfile: Sendable {
         return out
     }
 
+    /// The pieces of `chunk` that can be as near its line, in the plane, as its closest sample, `closest` metres
+    /// (geodesic) from its nearest border point: the rest are left unprojected. That sample's straight line to its
+    /// point in the plane is at most the geodesic's length times the projection's largest scale within their
+    /// reach of the centre (ρ/R / sin(ρ/R), at most 1.0001 at 200 km; ×1.01 and 10 m more, for the ellipsoid and
+    /// the bulge of segments), so the exact nearest lies on a piece whose lower bound (`ChunkPieces.lowerBound`,
+    /// from the line's runs) is within that. Every piece when no sample was taken or the reach passes 1,000 km.
+    static func candidates(_ chunk: Chunk, within closest: Double) -> [Int] {
+        let all = Array(0..<chunk.pieces.count)
+        let rho = (closest + (chunk.to - chunk.from) / 2 + 1_000) / 6_356_000
+        guard closest.isFinite, rho < 0.16 else { return all }
+        let limit = closest * rho / sin(rho) * 1.01 + 10
+        return all.filter { j in chunk.runs.contains { chunk.pieces.lowerBound(from: $0, to: j) <= limit } }
+    }
+
     /// One chunk of a route part (at most 100 km), its local projection, and the border pieces that can matter
-    /// to it, projected.
+    /// to it, projected when needed.
     struct Chunk {
         var from: Double
         var to: Double
@@ -138,9 +162,11 @@ public struct BorderProfile: Sendable {
         var projection: AzimuthalEquidistant
         /// The chunk's line (densified to 1 km), projected.
         var line: Geometry
-        /// Indexes into `RouteContext.borderPieces`, and those pieces projected.
-        var pieces: [Int]
-        var projected: [Geometry]
+        /// The lon/lat boxes of the line's runs of 16 segments.
+        var runs: [Envelope]
+        /// Indexes into `RouteContext.borderPieces`, and those pieces (projected on demand).
+        var indices: [Int]
+        var pieces: ChunkPieces
     }
 
     /// Calls `body` with each chunk of `measure` and the border pieces within the distance that can hold the
@@ -175,17 +201,23 @@ public struct BorderProfile: Sendable {
             // The pieces within reach of the chunk's line: looked up around each run of 16 of its 1 km segments,
             // not around the chunk's whole box (a diagonal chunk's box holds many pieces out of reach, and
             // projecting them was a quarter of `route`'s time).
-            let dense = Geodesic.wgs84.densify(positions, maxSegment: 1_000)
+            // The part is densified to 1 km already (`RoutePath(densified:)`).
+            let dense = positions
             var found = Set<Int>()
+            var runs: [Envelope] = []
             for start in stride(from: 0, to: max(1, dense.count - 1), by: 16) {
                 let own = Geometry.lineString(LineString(Array(dense[start...min(start + 16, dense.count - 1)]))).envelope!
+                runs.append(own)
                 let e = Envelope(minX: own.minX - radius, minY: own.minY - reach / 110_000, maxX: own.maxX + radius, maxY: own.maxY + reach / 110_000)
                 found.formUnion(try Routes.Indexes.query(index.borderPieces, e))
             }
-            let pieces = found.sorted()
-            let projected = pieces.map { projection.forward(Geometry.lineString(context.borderPieces[$0])) }
+            let indices = found.sorted()
+            let pieces = ChunkPieces(lonLat: indices.map { context.borderPieces[$0].positions },
+                                     boxes: indices.map { context.borderPieceBoxes[$0] }, projection: projection,
+                                     asked: runs.dropFirst().reduce(runs[0]) { $0.union($1) })
             let line = projection.forward(Geometry.lineString(LineString(dense)))
-            try body(Chunk(from: a, to: b, isLast: c == chunks - 1, projection: projection, line: line, pieces: pieces, projected: projected))
+            try body(Chunk(from: a, to: b, isLast: c == chunks - 1, projection: projection, line: line, runs: runs,
+                           indices: indices, pieces: pieces))
         }
     }
 }

@@ -11,9 +11,10 @@ public struct Corridor: Sendable {
     /// Geodesic m² per jurisdiction, in `IDOrder`.
     public var byJurisdiction: [JurisdictionArea]
 
-    /// Buffers the route by half the width: cut into pieces of at most 200 km, each densified to 1 km and
-    /// buffered in its own azimuthal equidistant projection centred on the piece (`GEOSBuffer_r`, 16 segments a
-    /// quarter circle), back to lon/lat, unioned (`GEOSUnaryUnion_r`). At 100 km from a centre the projection's
+    /// Buffers the route by half the width: its densified parts (`RoutePath(densified:)`, 1 km) cut into pieces
+    /// of at most 200 km, each buffered in its own azimuthal equidistant projection centred on the piece
+    /// (`AzimuthalEquidistant`: geodesics, no PROJ context; `GEOSBuffer_r`, 16 segments a quarter circle), back
+    /// to lon/lat, unioned (`GEOSUnaryUnion_r`). At 100 km from a centre the projection's
     /// scale error is about 4e-5, a tenth of a metre on a 2.5 km half-width.
     static func build(_ path: RoutePath, width: Double, context: RouteContext, index: Routes.Indexes) throws -> Corridor {
         let pieceLength = 200_000.0
@@ -25,11 +26,12 @@ public struct Corridor: Sendable {
                 var positions = [measure.position(at: a)]
                 for (i, c) in measure.cumulative.enumerated() where c > a && c < b { positions.append(measure.positions[i]) }
                 positions.append(measure.position(at: b))
-                let dense = Geodesic.wgs84.densify(positions, maxSegment: 1_000)
+                // The part is densified to 1 km already (`RoutePath(densified:)`).
+                let dense = positions
                 // The projection's inverse keeps longitudes near the centre's, so a piece across ±180° stays whole.
-                let projection = try Projection(center: measure.position(at: (a + b) / 2))
+                let projection = AzimuthalEquidistant(center: measure.position(at: (a + b) / 2))
                 let buffered = try projection.forward(Geometry.lineString(LineString(dense))).buffer(width / 2, style: BufferStyle(quadrantSegments: 16))
-                parts.append(try projection.inverse(buffered))
+                parts.append(projection.inverse(buffered))
             }
         }
         let geometry = parts.isEmpty ? Geometry.multiPolygon(MultiPolygon([])) : try Geometry.union(of: parts)

@@ -166,6 +166,8 @@ public struct RouteContext: Sendable {
     var borderPieces: [LineString]
     /// For each piece, the index of its border in `borders`.
     var pieceBorder: [Int]
+    /// Each piece's lon/lat box, for the lower bounds that spare projecting far pieces (`ChunkPieces`).
+    var borderPieceBoxes: [Envelope]
     static let pieceVertices = 9
     /// The indices in `borders` of each pair's lines, keyed by `SourceAccuracy.key` of the two ids (for the
     /// border a crossing crosses, `RouteIntervals`), and each territory's index by id: found by hashing, not a scan.
@@ -221,6 +223,7 @@ public struct RouteContext: Sendable {
         }
         borderPieces = pieces
         pieceBorder = owner
+        borderPieceBoxes = pieces.map { Geometry.lineString($0).envelope! }
     }
 }
 
@@ -288,14 +291,13 @@ public enum Routes {
     }
 
     static func analyse(_ route: Route, context: RouteContext, index: Indexes, options: RouteOptions) throws -> RouteResult {
-        let path = RoutePath(route)
+        // The route between two positions is the geodesic: cut where the geodesic meets a boundary, not where the
+        // straight line in lon/lat does (km apart on a long segment). Densified to 1 km, the two are within
+        // millimetres; the densified part has the same length.
+        let path = RoutePath(densified: route)
         var stretches: [RouteStretch] = [], crossings: [Crossing] = [], along: [AlongBorder] = [], gaps: [RouteGap] = []
-        for (k, original) in path.parts.enumerated() {
+        for (k, measure) in path.parts.enumerated() {
             let start = path.starts[k]
-            // The route between two positions is the geodesic: cut where the geodesic meets a boundary, not where
-            // the straight line in lon/lat does (km apart on a long segment). Densified to 1 km, the two are
-            // within millimetres; the densified part has the same length.
-            let measure = RouteMeasure(Geodesic.wgs84.densify(original.positions, maxSegment: 1_000))
             let raw = try labelledPieces(measure, context: context, index: index, options: options)
             let runs = try alongBorder(measure, context: context, index: index, options: options)
             let partStretches = stretchesOf(raw, runs: runs, snap: options.snap)
@@ -414,8 +416,8 @@ public enum Routes {
     static func alongBorder(_ measure: RouteMeasure, context: RouteContext, index: Indexes, options: RouteOptions) throws -> [AlongBorder] {
         let line = Geometry.lineString(LineString(measure.positions))
         guard let e = line.envelope, measure.length > 0 else { return [] }
-        let projection = try Projection(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
-        let projected = try projection.forward(Geometry.lineString(LineString(measure.positions)))
+        let projection = AzimuthalEquidistant(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
+        let projected = projection.forward(Geometry.lineString(LineString(measure.positions)))
         var out: [AlongBorder] = []
         let margin = options.snap / 111_320 / 0.17
         let box = e.expanded(by: margin)
@@ -426,7 +428,7 @@ public enum Routes {
             guard !near.isEmpty else { continue }
             let zone = try projection.forward(near.count == 1 ? Geometry.lineString(near[0]) : Geometry.multiLineString(MultiLineString(near))).buffer(options.snap)
             for part in try projected.intersection(zone).lineStrings where part.positions.count > 1 {
-                let ends = try [part.positions.first!, part.positions.last!].map { measure.along(try projection.inverse($0)) }
+                let ends = [part.positions.first!, part.positions.last!].map { measure.along(projection.inverse($0)) }
                 if abs(ends[1] - ends[0]) > 3 * options.snap {
                     out.append(AlongBorder(territories: context.borders[j].territories, from: min(ends[0], ends[1]), to: max(ends[0], ends[1])))
                 }

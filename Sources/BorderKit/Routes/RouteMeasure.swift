@@ -60,15 +60,36 @@ struct RoutePath {
     /// Metres along the route where each part starts.
     let starts: [Double]
 
+    /// Total length, metres: the sum of the parts' geodesic lengths, each the sum of its segments' as given.
+    let length: Double
+
     init(_ route: Route) {
-        parts = route.parts.map(RouteMeasure.init)
-        var s = [0.0]
-        for p in parts.dropLast() { s.append(s.last! + p.length) }
-        starts = s
+        let parts = route.parts.map { RouteMeasure($0) }
+        self.init(parts: parts, lengths: parts.map(\.length))
     }
 
-    /// Total measured length, metres (the sum of the parts').
-    var length: Double { (starts.last ?? 0) + (parts.last?.length ?? 0) }
+    /// The route as the analysis measures it: each part densified to 1 km along its geodesics
+    /// (`Geodesic.densify`), once, so that cutting it at boundaries, sampling it and buffering it need no
+    /// densifying of their own (the geodesic and the line through the dense positions are within millimetres).
+    /// Parts start, and the route's length is, where `init(_:)` puts them (the sums over the positions as given),
+    /// so the length and its interval (`RouteIntervals`) are one figure.
+    init(densified route: Route) {
+        let lengths = route.parts.map { positions in
+            zip(positions, positions.dropFirst()).reduce(0.0) { $0 + Geodesic.wgs84.distance($1.0, $1.1) }
+        }
+        self.init(parts: route.parts.map { RouteMeasure(Geodesic.wgs84.densify($0, maxSegment: RoutePath.maxSegment)) }, lengths: lengths)
+    }
+
+    /// Metres at most between consecutive positions of a densified path.
+    static let maxSegment = 1_000.0
+
+    private init(parts: [RouteMeasure], lengths: [Double]) {
+        self.parts = parts
+        var s = [0.0]
+        for l in lengths.dropLast() { s.append(s.last! + l) }
+        starts = s
+        length = (s.last ?? 0) + (lengths.last ?? 0)
+    }
 
     /// The part that holds metre `s` along the route (the later part at a boundary between two).
     func part(at s: Double) -> Int {
