@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// A corridor of a given total width along a route, with its geodesic area per jurisdiction.
@@ -37,11 +38,27 @@ public struct Corridor: Sendable {
         let geometry = parts.isEmpty ? Geometry.multiPolygon(MultiPolygon([])) : try Geometry.union(of: parts)
         var byJurisdiction: [(String, Double)] = []
         if let box = geometry.envelope?.expanded(by: 0.01) {
-            for (i, dx) in try index.territories(near: box) {
+            // The territories near the route, within the half-width of a run of 16 of its segments (no other
+            // meets the corridor: a long corridor's box holds many territories it never comes near), each met
+            // with the whole corridor, converted to GEOS once per frame (`PreparedGeometry`), not once per territory.
+            var near = Set<Int>(), frames: [Double: PreparedGeometry] = [:]
+            for measure in path.parts where measure.length > 0 {
+                for start in stride(from: 0, to: measure.positions.count - 1, by: 16) {
+                    let run = Geometry.lineString(LineString(Array(measure.positions[start...min(start + 16, measure.positions.count - 1)]))).envelope!
+                    // Degrees of latitude per metre are at most 1 / 110,574; of longitude they grow with latitude.
+                    let latitude = min(89.0, max(abs(run.minY), abs(run.maxY)) + width / 110_000)
+                    let dx = width / 2 / (111_000 * max(cos(latitude * .pi / 180), 0.01)) * 1.1 + 0.001
+                    let dy = width / 2 / 110_000 * 1.1 + 0.001
+                    let grown = Envelope(minX: run.minX - dx, minY: run.minY - dy, maxX: run.maxX + dx, maxY: run.maxY + dy)
+                    for (i, _) in try index.territories(near: grown) { near.insert(i) }
+                }
+            }
+            for (i, dx) in try index.territories(near: box) where near.contains(i) {
                 // Clipping the territory to the corridor's box first (`GEOSClipByRect_r`) spares the overlay the
                 // thousands of vertices of a whole country.
-                let near = try context.territories[i].geometry.clipped(to: box.translated(dx: dx))
-                let area = Geodesic.wgs84.area(of: try geometry.translated(dx: dx).intersection(near))
+                let clipped = try context.territories[i].geometry.clipped(to: box.translated(dx: dx))
+                if frames[dx] == nil { frames[dx] = try PreparedGeometry(geometry.translated(dx: dx)) }
+                let area = Geodesic.wgs84.area(of: try frames[dx]!.intersection(clipped))
                 if area > 0 { byJurisdiction.append((context.territories[i].id, area)) }
             }
         }

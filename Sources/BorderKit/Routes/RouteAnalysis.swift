@@ -335,27 +335,40 @@ public enum Routes {
     /// The part cut wherever it meets a territory's boundary, each piece labelled by the territory that holds
     /// its middle (or nil), in metres along the part. Territories across the antimeridian are met in their
     /// own frame (the part moved by ±360°).
+    ///
+    /// The part is met run by run (`runSegments` segments each, consecutive runs sharing a position), each run
+    /// against the boundaries near its own box, and each piece's middle against the territories whose box holds
+    /// it: a long route across many territories costs its length plus their number, not their product.
     static func labelledPieces(_ measure: RouteMeasure, context: RouteContext, index: Indexes, options: RouteOptions) throws -> [RouteStretch] {
-        let line = Geometry.lineString(LineString(measure.positions))
-        guard let e = line.envelope, measure.length > 0 else { return [] }
-        let near = try index.territories(near: e)
+        guard measure.positions.count > 1, measure.length > 0 else { return [] }
         var cuts: [Double] = [0, measure.length]
-        for (i, dx) in near {
-            try index.boundaries[i].intersection(line.translated(dx: dx)).forEachPosition { cuts.append(measure.along(Position($0.x - dx, $0.y))) }
+        var start = 0
+        while start < measure.positions.count - 1 {
+            let end = min(start + runSegments, measure.positions.count - 1)
+            let run = Geometry.lineString(LineString(Array(measure.positions[start...end])))
+            for (i, dx) in try index.territories(near: run.envelope!) {
+                try index.boundaries[i].intersection(run.translated(dx: dx)).forEachPosition {
+                    cuts.append(measure.along(Position($0.x - dx, $0.y), segments: start..<end))
+                }
+            }
+            start = end
         }
         cuts.sort()
         var pieces: [RouteStretch] = []
         for (a, b) in zip(cuts, cuts.dropFirst()) where b - a > 0.001 {
             let mid = measure.position(at: (a + b) / 2)
             var holder: String?
-            for (i, dx) in near {
-                guard let t = index.envelopes[i], t.minX <= mid.x + dx, mid.x + dx <= t.maxX, t.minY <= mid.y, mid.y <= t.maxY else { continue }
+            for (i, dx) in try index.territories(near: Envelope(minX: mid.x, minY: mid.y, maxX: mid.x, maxY: mid.y)) {
                 if try index.prepared[i].contains(.point(Point(mid.x + dx, mid.y))) { holder = context.territories[i].id; break }
             }
             if let last = pieces.last, last.jurisdiction == holder { pieces[pieces.count - 1].to = b } else { pieces.append(RouteStretch(jurisdiction: holder, from: a, to: b)) }
         }
         return pieces
     }
+
+    /// Segments of a route part met with the boundaries at a time (`labelledPieces`) and with a border's zone
+    /// (`alongBorder`).
+    static let runSegments = 256
 
     /// Stretches of one part from its labelled pieces: each along-the-border run is given to the side that holds
     /// most of its length, so that a route running along a border is one stretch, not a flurry; then pieces
@@ -413,45 +426,68 @@ public enum Routes {
 
     /// Runs where the part (densified to 1 km by the caller) stays within the snap of one border for more than
     /// three snaps, in metres along it.
+    ///
+    /// Each border near a run of the part's segments (`runSegments`, boxes grown by a margin that holds the
+    /// snap at any latitude up to 80°) is taken by the edges that meet those boxes, buffered by the snap in an
+    /// azimuthal equidistant projection of the part, and met with the part's runs of edges that meet the buffer's
+    /// box: a long route along many borders costs its length plus theirs, not their product.
     static func alongBorder(_ measure: RouteMeasure, context: RouteContext, index: Indexes, options: RouteOptions) throws -> [AlongBorder] {
-        let line = Geometry.lineString(LineString(measure.positions))
-        guard let e = line.envelope, measure.length > 0 else { return [] }
+        let positions = measure.positions
+        guard positions.count > 1, let e = Geometry.lineString(LineString(positions)).envelope, measure.length > 0 else { return [] }
         let projection = AzimuthalEquidistant(center: Position((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2))
-        let projected = projection.forward(Geometry.lineString(LineString(measure.positions)))
-        var out: [AlongBorder] = []
+        let projected = positions.map(projection.forward)
         let margin = options.snap / 111_320 / 0.17
-        let box = e.expanded(by: margin)
-        for j in try Indexes.query(index.borders, box) {
-            // Only the runs of the border whose edges come within the margin of the route's box can come within the
-            // snap of the route: the rest of a long border is neither projected nor buffered.
-            let near = Self.runs(of: context.borders[j].line.positions, meeting: box)
+        // The boxes of the part's runs that meet each border's box.
+        var boxesOf: [Int: [Envelope]] = [:]
+        var start = 0
+        while start < positions.count - 1 {
+            let end = min(start + runSegments, positions.count - 1)
+            let box = Geometry.lineString(LineString(Array(positions[start...end]))).envelope!.expanded(by: margin)
+            for j in try Indexes.query(index.borders, box) { boxesOf[j, default: []].append(box) }
+            start = end
+        }
+        var out: [AlongBorder] = []
+        for j in boxesOf.keys.sorted() {
+            let border = context.borders[j].line.positions
+            let near = edgeRuns(of: border) { a, b in boxesOf[j]!.contains { Self.edge(a, b, meets: $0) } }.map { LineString(Array(border[$0])) }
             guard !near.isEmpty else { continue }
             let zone = try projection.forward(near.count == 1 ? Geometry.lineString(near[0]) : Geometry.multiLineString(MultiLineString(near))).buffer(options.snap)
-            for part in try projected.intersection(zone).lineStrings where part.positions.count > 1 {
-                let ends = [part.positions.first!, part.positions.last!].map { measure.along(projection.inverse($0)) }
-                if abs(ends[1] - ends[0]) > 3 * options.snap {
-                    out.append(AlongBorder(territories: context.borders[j].territories, from: min(ends[0], ends[1]), to: max(ends[0], ends[1])))
+            guard let zoneBox = zone.envelope else { continue }
+            for run in edgeRuns(of: projected, meeting: { Self.edge($0, $1, meets: zoneBox) }) {
+                let line = Geometry.lineString(LineString(Array(projected[run])))
+                for part in try line.intersection(zone).lineStrings where part.positions.count > 1 {
+                    let ends = [part.positions.first!, part.positions.last!].map {
+                        measure.along(projection.inverse($0), segments: run.lowerBound..<run.upperBound)
+                    }
+                    if abs(ends[1] - ends[0]) > 3 * options.snap {
+                        out.append(AlongBorder(territories: context.borders[j].territories, from: min(ends[0], ends[1]), to: max(ends[0], ends[1])))
+                    }
                 }
             }
         }
         return out.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 
-    /// The maximal runs of consecutive edges of `positions` whose envelopes meet `box`, with their own vertices.
-    static func runs(of positions: [Position], meeting box: Envelope) -> [LineString] {
-        var out: [LineString] = []
-        var current: [Position] = []
+    /// True when the box of the edge a–b meets `box`.
+    @inline(__always)
+    static func edge(_ a: Position, _ b: Position, meets box: Envelope) -> Bool {
+        min(a.x, b.x) <= box.maxX && max(a.x, b.x) >= box.minX && min(a.y, b.y) <= box.maxY && max(a.y, b.y) >= box.minY
+    }
+
+    /// The maximal runs of consecutive edges of `positions` for which `meets` holds, as ranges of position
+    /// indices (each from an edge's first position to the last's second).
+    static func edgeRuns(of positions: [Position], meeting meets: (Position, Position) -> Bool) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
+        var first: Int?
         for k in positions.indices.dropFirst() {
-            let a = positions[k - 1], b = positions[k]
-            if min(a.x, b.x) <= box.maxX, max(a.x, b.x) >= box.minX, min(a.y, b.y) <= box.maxY, max(a.y, b.y) >= box.minY {
-                if current.isEmpty { current.append(a) }
-                current.append(b)
-            } else if !current.isEmpty {
-                out.append(LineString(current))
-                current = []
+            if meets(positions[k - 1], positions[k]) {
+                if first == nil { first = k - 1 }
+            } else if let f = first {
+                out.append(f...(k - 1))
+                first = nil
             }
         }
-        if !current.isEmpty { out.append(LineString(current)) }
+        if let f = first { out.append(f...(positions.count - 1)) }
         return out
     }
 }

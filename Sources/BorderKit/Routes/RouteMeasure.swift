@@ -15,11 +15,14 @@ struct RouteMeasure {
 
     var length: Double { cumulative.last ?? 0 }
 
-    /// Metres along the route of a point on (or next to) it: the nearest segment in the lon/lat plane, plus the
-    /// geodesic distance from that segment's start.
-    func along(_ q: Position) -> Double {
-        var best = (d: Double.infinity, i: 0)
-        for i in 0..<max(positions.count - 1, 0) {
+    /// Metres along the route of a point on (or next to) it: the nearest segment in the lon/lat plane (among
+    /// `segments`, by the index of their first position, when the caller knows where the point lies: a search
+    /// over every segment for each of many points would cost the route's length each time), plus the geodesic
+    /// distance from that segment's start.
+    func along(_ q: Position, segments: Range<Int>? = nil) -> Double {
+        var best = (d: Double.infinity, i: segments?.lowerBound ?? 0)
+        let all = 0..<max(positions.count - 1, 0)
+        for i in segments?.clamped(to: all) ?? all {
             let a = positions[i], b = positions[i + 1]
             let dx = b.x - a.x, dy = b.y - a.y
             let t = dx == 0 && dy == 0 ? 0 : max(0, min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / (dx * dx + dy * dy)))
@@ -30,18 +33,30 @@ struct RouteMeasure {
         return min(cumulative[best.i] + Geodesic.wgs84.distance(positions[best.i], q), cumulative[min(best.i + 1, cumulative.count - 1)])
     }
 
+    /// The segments (by the index of their first position) that hold the metres from `a` to `b` along the route.
+    func segments(from a: Double, to b: Double) -> Range<Int> {
+        guard positions.count > 1 else { return 0..<0 }
+        return segment(at: a)..<(segment(at: b) + 1)
+    }
+
+    /// The last segment starting at or before `s` metres (binary search).
+    private func segment(at s: Double) -> Int {
+        let clamped = max(0, min(s, length))
+        var lo = 0, hi = cumulative.count - 2
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if cumulative[mid] < clamped { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
     /// The position `s` metres along the route (geodesic within each segment).
     func position(at s: Double) -> Position {
         guard positions.count > 1 else { return positions.first ?? Position(0, 0) }
         let clamped = max(0, min(s, length))
         // The last segment start at or before `clamped` (binary search: routes of 10^5 vertices are sampled
         // thousands of times).
-        var lo = 0, hi = cumulative.count - 2
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if cumulative[mid] < clamped { lo = mid } else { hi = mid - 1 }
-        }
-        let i = lo
+        let i = segment(at: clamped)
         let a = positions[i], b = positions[i + 1]
         let inv = Geodesic.wgs84.inverse(a, b)
         // geod_direct returns a longitude within ±180°: keep it in the route's frame (near the segment's start),

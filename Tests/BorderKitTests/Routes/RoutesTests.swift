@@ -45,6 +45,29 @@ import TestSupport
         #expect(minimum.distance <= 500)   // a sample falls within half a step of each crossing
     }
 
+    @Test("a long route of 19,968 segments across 40 cells (cut run by run, some runs ending on a border): 39 crossings on the meridians, each cell's degree of the equator as GeodSolve gives it, the corridor's areas per cell adding up to its area")
+    func longRouteAcrossManyCells() throws {
+        let cells = (0..<40).map { k in Self.cell(String(format: "c%02d", k), Double(k), -1, Double(k + 1), 1) }
+        // A vertex every 1/512°: the runs of 256 segments end every half degree, on every meridian between cells.
+        let route = Route(id: "r", name: "r", positions: (0...(39 * 512)).map { Position(0.5 + Double($0) / 512, 0) })
+        var options = RouteOptions()
+        options.corridor = 5_000
+        let r = try #require(try Routes.run([route], context: RouteContext(territories: cells), options: options).first)
+        #expect(r.crossings.count == 39)
+        let half = try Self.geodSolve(Position(0.5, 0), Position(1, 0)), degree = try Self.geodSolve(Position(1, 0), Position(2, 0))
+        for (k, c) in r.crossings.enumerated() {
+            #expect(c.from == String(format: "c%02d", k) && c.to == String(format: "c%02d", k + 1))
+            #expect(abs(c.position.lon - Double(k + 1)) < 1e-9 && abs(c.at - (half + Double(k) * degree)) < 0.01, "crossing \(k): \(c.position) at \(c.at)")
+        }
+        let lengths = Dictionary(uniqueKeysWithValues: r.byJurisdiction.map { ($0.id, $0.length) })
+        #expect(lengths.count == 40 && abs(lengths["c00"]! - half) < 0.01 && abs(lengths["c39"]! - half) < 0.01)
+        for k in 1..<39 { #expect(abs(lengths[String(format: "c%02d", k)]! - degree) < 0.01) }
+        let corridor = try #require(r.corridor)
+        #expect(corridor.byJurisdiction.count == 40)
+        let sum = corridor.byJurisdiction.reduce(0) { $0 + $1.area }
+        #expect(abs(sum - corridor.area) < 1e-9 * corridor.area, "\(sum) m² against \(corridor.area) m²")
+    }
+
     @Test("a route crossing eleven borders: its nearest border is 0 m at the first crossing, whichever the index finds")
     func nearestAtFirstCrossing() throws {
         // Twelve cells of 0.1° in a row; the route crosses the meridians 0.1° … 1.1° in order, the first at 0.1° E.
