@@ -66,10 +66,12 @@ public struct BorderProfile: Sendable {
             while s < measure.length { stations.append(s); s += step }
             stations.append(measure.length)
             try forEachChunk(measure, context: context, index: index, extra: near) { chunk in
+                // Points on the chunk's line are placed along the route among the chunk's own segments.
+                let segments = measure.segments(from: chunk.from, to: chunk.to)
                 func approach(_ onRoute: Position, _ onBorder: Position, territory: String?) throws -> ClosestApproach {
                     let p = chunk.projection.inverse(onRoute), q = chunk.projection.inverse(onBorder)
                     return ClosestApproach(territory: territory, distance: onRoute == onBorder ? 0 : Geodesic.wgs84.distance(p, q),
-                                           at: path.starts[k] + measure.along(p), position: p.wrappedLongitude,
+                                           at: path.starts[k] + measure.along(p, segments: segments), position: p.wrappedLongitude,
                                            borderPosition: q.wrappedLongitude, part: k)
                 }
                 // The profile.
@@ -112,16 +114,17 @@ public struct BorderProfile: Sendable {
             let local = try STRtree(projected)
             guard let j = try local.nearest(to: chunk.line) else { continue }
             let points = try chunk.line.nearestPoints(projected[j])
+            let segments = path.parts[k].segments(from: chunk.from, to: chunk.to)
             var p = chunk.projection.inverse(points.onSelf)
             let q: Position
             if points.onSelf == points.onOther {
                 // The chunk crosses a border: of all its meetings with a border (the index gave one of them), the
                 // first along the route, so the answer does not depend on which piece the index found.
-                var first = (at: path.parts[k].along(p), position: p)
+                var first = (at: path.parts[k].along(p, segments: segments), position: p)
                 for i in try local.query(chunk.line.envelope!) where try chunk.line.intersects(projected[i]) {
                     try chunk.line.intersection(projected[i]).forEachPosition { meet in
                         let m = chunk.projection.inverse(meet)
-                        let along = path.parts[k].along(m)
+                        let along = path.parts[k].along(m, segments: segments)
                         if along < first.at { first = (along, m) }
                     }
                 }
@@ -131,7 +134,7 @@ public struct BorderProfile: Sendable {
                 q = chunk.projection.inverse(points.onOther)
             }
             let a = ClosestApproach(territory: nil, distance: points.onSelf == points.onOther ? 0 : Geodesic.wgs84.distance(p, q),
-                                    at: path.starts[k] + path.parts[k].along(p), position: p.wrappedLongitude,
+                                    at: path.starts[k] + path.parts[k].along(p, segments: segments), position: p.wrappedLongitude,
                                     borderPosition: q.wrappedLongitude, part: k)
             if out.nearest.map({ (a.distance, a.at) < ($0.distance, $0.at) }) ?? true { out.nearest = a }
         }
