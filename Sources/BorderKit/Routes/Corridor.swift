@@ -43,8 +43,7 @@ public struct Corridor: Sendable {
             // with the whole corridor, converted to GEOS once per frame (`PreparedGeometry`), not once per territory.
             var near = Set<Int>(), frames: [Double: PreparedGeometry] = [:]
             for measure in path.parts where measure.length > 0 {
-                for start in stride(from: 0, to: measure.positions.count - 1, by: 16) {
-                    let run = Geometry.lineString(LineString(Array(measure.positions[start...min(start + 16, measure.positions.count - 1)]))).envelope!
+                for (_, run) in measure.runs(of: 16) {
                     // Degrees of latitude per metre are at most 1 / 110,574; of longitude they grow with latitude.
                     let latitude = min(89.0, max(abs(run.minY), abs(run.maxY)) + width / 110_000)
                     let dx = width / 2 / (111_000 * max(cos(latitude * .pi / 180), 0.01)) * 1.1 + 0.001

@@ -342,16 +342,13 @@ public enum Routes {
     static func labelledPieces(_ measure: RouteMeasure, context: RouteContext, index: Indexes, options: RouteOptions) throws -> [RouteStretch] {
         guard measure.positions.count > 1, measure.length > 0 else { return [] }
         var cuts: [Double] = [0, measure.length]
-        var start = 0
-        while start < measure.positions.count - 1 {
-            let end = min(start + runSegments, measure.positions.count - 1)
-            let run = Geometry.lineString(LineString(Array(measure.positions[start...end])))
-            for (i, dx) in try index.territories(near: run.envelope!) {
+        for (range, box) in measure.runs(of: runSegments) {
+            let run = Geometry.lineString(LineString(Array(measure.positions[range])))
+            for (i, dx) in try index.territories(near: box) {
                 try index.boundaries[i].intersection(run.translated(dx: dx)).forEachPosition {
-                    cuts.append(measure.along(Position($0.x - dx, $0.y), segments: start..<end))
+                    cuts.append(measure.along(Position($0.x - dx, $0.y), segments: range.lowerBound..<range.upperBound))
                 }
             }
-            start = end
         }
         cuts.sort()
         var pieces: [RouteStretch] = []
@@ -439,12 +436,9 @@ public enum Routes {
         let margin = options.snap / 111_320 / 0.17
         // The boxes of the part's runs that meet each border's box.
         var boxesOf: [Int: [Envelope]] = [:]
-        var start = 0
-        while start < positions.count - 1 {
-            let end = min(start + runSegments, positions.count - 1)
-            let box = Geometry.lineString(LineString(Array(positions[start...end]))).envelope!.expanded(by: margin)
+        for run in measure.runs(of: runSegments) {
+            let box = run.box.expanded(by: margin)
             for j in try Indexes.query(index.borders, box) { boxesOf[j, default: []].append(box) }
-            start = end
         }
         var out: [AlongBorder] = []
         for j in boxesOf.keys.sorted() {

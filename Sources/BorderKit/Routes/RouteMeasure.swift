@@ -33,6 +33,22 @@ struct RouteMeasure {
         return min(cumulative[best.i] + Geodesic.wgs84.distance(positions[best.i], q), cumulative[min(best.i + 1, cumulative.count - 1)])
     }
 
+    /// Consecutive runs of `segments` segments (the last may be shorter; neighbours share a position), each with
+    /// its positions' indices and lon/lat box: what the route is met with territories and borders by, so that a
+    /// long route meets only what lies near each run.
+    func runs(of segments: Int) -> [(positions: ClosedRange<Int>, box: Envelope)] {
+        var out: [(positions: ClosedRange<Int>, box: Envelope)] = []
+        var start = 0
+        while start < positions.count - 1 {
+            let end = min(start + segments, positions.count - 1)
+            var box = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+            for p in positions[start...end] { box = Envelope(minX: min(box.minX, p.x), minY: min(box.minY, p.y), maxX: max(box.maxX, p.x), maxY: max(box.maxY, p.y)) }
+            out.append((start...end, box))
+            start = end
+        }
+        return out
+    }
+
     /// The segments (by the index of their first position) that hold the metres from `a` to `b` along the route.
     func segments(from a: Double, to b: Double) -> Range<Int> {
         guard positions.count > 1 else { return 0..<0 }
