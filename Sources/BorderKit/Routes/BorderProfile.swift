@@ -209,7 +209,7 @@ public struct BorderProfile: Sendable {
             var found = Set<Int>()
             var runs: [Envelope] = []
             for start in stride(from: 0, to: max(1, dense.count - 1), by: 16) {
-                let own = Geometry.lineString(LineString(Array(dense[start...min(start + 16, dense.count - 1)]))).envelope!
+                let own = Envelope(bounding: dense[start...min(start + 16, dense.count - 1)])
                 runs.append(own)
                 let e = Envelope(minX: own.minX - radius, minY: own.minY - reach / 110_000, maxX: own.maxX + radius, maxY: own.maxY + reach / 110_000)
                 found.formUnion(try Routes.Indexes.query(index.borderPieces, e))

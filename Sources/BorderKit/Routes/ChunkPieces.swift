@@ -45,7 +45,7 @@ final class ChunkPieces {
         lonLatBoxes = []
         bound = nil
         planar = pieces
-        planarBoxes = pieces.map(ChunkPieces.box)
+        planarBoxes = pieces.map { Envelope(bounding: $0) }
     }
 
     /// How many pieces.
@@ -59,7 +59,7 @@ final class ChunkPieces {
         if let p = planar[j] { return p }
         let p = lonLat[j].map { projection!.forward($0) }
         planar[j] = p
-        planarBoxes[j] = ChunkPieces.box(p)
+        planarBoxes[j] = Envelope(bounding: p)
         return p
     }
 
@@ -98,10 +98,4 @@ final class ChunkPieces {
     /// Metres taken off every lower bound (`lowerBound`): far more than the centimetres a segment of at most
     /// 1 km (the borders and routes are densified to that) strays from its ends' lon/lat box below 80°.
     static let slack = 50.0
-
-    private static func box(_ p: [Position]) -> Envelope {
-        var e = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-        for q in p { e = Envelope(minX: min(e.minX, q.x), minY: min(e.minY, q.y), maxX: max(e.maxX, q.x), maxY: max(e.maxY, q.y)) }
-        return e
-    }
 }

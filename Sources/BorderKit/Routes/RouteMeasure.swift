@@ -41,9 +41,7 @@ struct RouteMeasure {
         var start = 0
         while start < positions.count - 1 {
             let end = min(start + segments, positions.count - 1)
-            var box = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-            for p in positions[start...end] { box = Envelope(minX: min(box.minX, p.x), minY: min(box.minY, p.y), maxX: max(box.maxX, p.x), maxY: max(box.maxY, p.y)) }
-            out.append((start...end, box))
+            out.append((start...end, Envelope(bounding: positions[start...end])))
             start = end
         }
         return out

@@ -17,6 +17,13 @@ public struct Envelope: Hashable, Sendable {
         self.maxY = maxY
     }
 
+    /// The smallest box holding `positions`; for none, the empty box (minima +∞, maxima −∞), which meets nothing.
+    public init<C: Collection>(bounding positions: C) where C.Element == Position {
+        var e = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for p in positions { e = Envelope(minX: min(e.minX, p.x), minY: min(e.minY, p.y), maxX: max(e.maxX, p.x), maxY: max(e.maxY, p.y)) }
+        self = e
+    }
+
     /// True when the boxes share at least a point.
     public func intersects(_ other: Envelope) -> Bool {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
